@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Clerk",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "clerk", targets: ["clerk"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+    .target(
+      name: "ClerkCore",
+      dependencies: [
+        "Markdown",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "SwiftCSV", package: "SwiftCSV"),
+      ]),
+    .target(
+      name: "ClerkCLI",
+      dependencies: [
+        "ClerkCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "clerk", dependencies: ["ClerkCLI"]),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+    .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore", "TestSupport"]),
+    .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "TestSupport"]),
+  ]
+)

@@ -1,0 +1,50 @@
+import ClerkCore
+
+/// The plain-text agenda `clerk check` prints for each meeting.
+enum AgendaListing {
+  static func render(_ plan: MeetingPlan) -> String {
+    var lines: [String] = []
+    let status = plan.status == .draft ? "  [draft: not published]" : ""
+    lines.append("\(plan.id.path)  \(plan.committee.name)\(status)")
+    lines.append("  \(plan.date.longText), \(plan.time), \(plan.venue)")
+    if plan.items.isEmpty {
+      lines.append("  (no agenda items)")
+    }
+    var currentPart: AgendaPart?
+    for item in plan.items {
+      if item.part != currentPart {
+        currentPart = item.part
+        lines.append("  \(item.part.title)")
+      }
+      var line = pad(String(item.number), 5) + "  " + item.title
+      var tags: [String] = []
+      if let label = item.purpose.label { tags.append(label) }
+      if item.access == .exempt {
+        tags.append(item.exemptParagraphs.isEmpty ? "exempt" : "paragraph(s) " + list(item.exemptParagraphs))
+      }
+      if let supplement = item.supplement { tags.append("Supplementary Agenda \(supplement)") }
+      if item.content?.isEmpty == true && !item.isGenerated { tags.append("no pages") }
+      if !tags.isEmpty { line += "  (" + tags.joined(separator: "; ") + ")" }
+      lines.append(line)
+      for reference in item.crossReferences {
+        lines.append(String(repeating: " ", count: 9) + reference.sentence)
+      }
+      if case .exclusion(let exclusion) = item.kind {
+        for row in exclusion.rows {
+          lines.append(String(repeating: " ", count: 9) + "Item " + list(row.items) + " | Paragraph(s) " + (row.paragraphs.isEmpty ? "–" : list(row.paragraphs)))
+        }
+      }
+      if let minutes = item.content?.embeddedMinutes {
+        let kind = minutes.minutes.access == .exempt ? "non-public minutes" : "minutes"
+        lines.append(String(repeating: " ", count: 9) + "Includes the \(kind) of \(minutes.meeting.path).")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func list(_ numbers: [Int]) -> String { numbers.map(String.init).joined(separator: ", ") }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+  }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import ClerkCore
+
+/// `clerk check [CONTENT]`: checks the content and prints every meeting's
+/// computed agenda, then every problem found.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check the content and print each meeting's computed agenda.")
+
+  @OptionGroup var options: ContentOptions
+
+  func run() throws {
+    let printer = DiagnosticPrinter()
+    let (index, indexDiagnostics) = ArchiveLoader(root: options.content).loadIndex()
+    var diagnostics = indexDiagnostics
+    var meetings = 0
+    if let index {
+      let processor = ArchiveProcessor(index: index, today: options.todayDate)
+      var first = true
+      processor.process { result in
+        meetings += 1
+        print((first ? "" : "\n") + AgendaListing.render(result.plan))
+        first = false
+        diagnostics.append(contentsOf: result.diagnostics)
+      }
+    }
+    printer.print(diagnostics.sorted)
+    let errors = diagnostics.errorCount
+    let warnings = diagnostics.warningCount
+    printer.note(
+      "checked \(meetings) meeting\(meetings == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+    if diagnostics.hasErrors { throw ExitCode.failure }
+  }
+}

@@ -1,0 +1,224 @@
+import Markdown
+
+/// Checks one loaded meeting against the contract and the archive index:
+/// every problem becomes a diagnostic; nothing is fixed silently.
+public struct MeetingChecker: Sendable {
+  public let index: ArchiveIndex
+  /// The day the check runs, for `exempt-until`; passed in so output is reproducible.
+  public let today: CalendarDate
+  let workingDays: WorkingDays
+
+  /// England: five clear working days (s100B LGA 1972).
+  public static let clearDaysRequired = 5
+
+  public init(index: ArchiveIndex, today: CalendarDate) {
+    self.index = index
+    self.today = today
+    self.workingDays = WorkingDays(closureDays: index.site.closureDays)
+  }
+
+  public func check(_ meeting: Meeting, entry: MeetingEntry) -> Diagnostics {
+    var diagnostics = Diagnostics()
+    checkOrders(meeting, &diagnostics)
+    let slugs = Dictionary(meeting.items.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    for item in meeting.items {
+      checkExemption(item, &diagnostics)
+      checkReferences(item, slugs: slugs, meeting: meeting, &diagnostics)
+      checkLinks(item, slugs: slugs, meeting: meeting, &diagnostics)
+    }
+    for minutes in [meeting.minutes, meeting.nonPublicMinutes].compactMap({ $0 }) {
+      for link in minutes.body.links {
+        let at = SourceLocation(path: minutes.path, line: minutes.bodyLine + link.position.line - 1, column: link.position.column)
+        checkLink(link.url, at: at, slugs: slugs, meeting: meeting, &diagnostics)
+      }
+    }
+    checkPublication(entry, &diagnostics)
+    return diagnostics
+  }
+
+  func checkOrders(_ meeting: Meeting, _ diagnostics: inout Diagnostics) {
+    var byOrder: [Int: AgendaItem] = [:]
+    var bySlug: [String: AgendaItem] = [:]
+    for item in meeting.items {
+      if let other = byOrder[item.order] {
+        diagnostics.error(
+          "order \(item.order) is also used by \(fileName(other.path)); each item needs its own number",
+          at: SourceLocation(path: item.path))
+      } else {
+        byOrder[item.order] = item
+      }
+      if let other = bySlug[item.slug] {
+        diagnostics.error(
+          "slug '\(item.slug)' is also used by \(fileName(other.path)); links and pages would collide",
+          at: SourceLocation(path: item.path))
+      } else {
+        bySlug[item.slug] = item
+      }
+    }
+  }
+
+  func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  func checkExemption(_ item: AgendaItem, _ diagnostics: inout Diagnostics) {
+    let scheme = index.site.exemptionScheme
+    switch item.access {
+    case .exempt:
+      if item.exemptParagraphs.isEmpty && item.hasContent {
+        diagnostics.error(
+          "exempt item has content but no 'exempt-paragraphs'; add the paragraph(s) of the exemption scheme it relies on",
+          at: item.location(of: "access"))
+      }
+      for number in item.exemptParagraphs where scheme.paragraphs[number] == nil {
+        let valid = scheme.validParagraphs
+        let range = valid.isEmpty ? "none are defined" : "valid: \(valid.first ?? 0)–\(valid.last ?? 0)"
+        diagnostics.error(
+          "paragraph \(number) is not in the \(scheme.kind.rawValue) exemption scheme (\(range))",
+          at: item.location(of: "exempt-paragraphs#\(number)"))
+      }
+      if let until = item.exemptUntil, until < today {
+        diagnostics.warning(
+          "the exemption was due for review on \(until.iso); review whether this item can now be published (nothing is released automatically)",
+          at: item.location(of: "exempt-until"))
+      }
+    case .public:
+      if !item.exemptParagraphs.isEmpty {
+        diagnostics.error(
+          "'exempt-paragraphs' on a public item; set 'access: exempt' or remove the paragraphs",
+          at: item.location(of: "exempt-paragraphs"))
+      }
+      for key in ["exempt-reason", "exempt-until"] where item.locations[key] != nil {
+        diagnostics.warning("'\(key)' is only used on exempt items", at: item.location(of: key))
+      }
+    }
+    if let summary = item.summary, !summary.isSingleParagraph {
+      diagnostics.warning("'summary' should be a single paragraph", at: item.location(of: "summary"))
+    }
+  }
+
+  func checkReferences(_ item: AgendaItem, slugs: [String: AgendaItem], meeting: Meeting, _ diagnostics: inout Diagnostics) {
+    for slug in item.seeAlso {
+      let at = item.location(of: "see-also#\(slug)")
+      if slug == item.slug {
+        diagnostics.error("'see-also' names the item itself", at: at)
+      } else if slugs[slug] == nil {
+        diagnostics.error("'see-also' names '\(slug)', which is not an item of this meeting" + suggestion(slug, slugs), at: at)
+      }
+    }
+    if let target = item.appendixTo {
+      let at = item.location(of: "appendix-to")
+      if target == item.slug {
+        diagnostics.error("'appendix-to' names the item itself", at: at)
+      } else if slugs[target] == nil {
+        diagnostics.error("'appendix-to' names '\(target)', which is not an item of this meeting" + suggestion(target, slugs), at: at)
+      }
+    }
+    if let reference = item.minutesOf {
+      checkMinutesOf(reference, item: item, meeting: meeting, &diagnostics)
+    }
+  }
+
+  func suggestion(_ slug: String, _ slugs: [String: AgendaItem]) -> String {
+    KeySuggestion.didYouMean(slug, in: slugs.keys.sorted())
+  }
+
+  func checkMinutesOf(_ reference: MinutesReference, item: AgendaItem, meeting: Meeting, _ diagnostics: inout Diagnostics) {
+    let at = item.location(of: "minutes-of")
+    let id = reference.meetingID(defaultCommittee: meeting.id.committee)
+    guard let target = index.entry(id) else {
+      diagnostics.error("'minutes-of' names \(id.path), which is not a meeting in the archive", at: at)
+      return
+    }
+    if id == meeting.id {
+      diagnostics.error("'minutes-of' names this same meeting; minutes are approved at a later meeting", at: at)
+    }
+    switch item.access {
+    case .public:
+      if !target.hasMinutes {
+        diagnostics.error("'minutes-of' names \(id.path), which has no minutes.md", at: at)
+      }
+      if target.status == .draft && meeting.status == .published {
+        diagnostics.error("'minutes-of' names \(id.path), a draft meeting; its minutes cannot be published", at: at)
+      }
+    case .exempt:
+      if !target.hasNonPublicMinutes {
+        diagnostics.error("'minutes-of' on an exempt item names \(id.path), which has no minutes.non-public.md", at: at)
+      }
+    }
+  }
+
+  func checkLinks(_ item: AgendaItem, slugs: [String: AgendaItem], meeting: Meeting, _ diagnostics: inout Diagnostics) {
+    for link in item.body.links {
+      let at = item.bodyLocation(link.position)
+      if checkLink(link.url, at: at, slugs: slugs, meeting: meeting, &diagnostics) { continue }
+      checkLocalFile(link, item: item, at: at, &diagnostics)
+    }
+    for (key, document) in [("summary", item.summary), ("exempt-reason", item.exemptReason)] {
+      for link in document?.links ?? [] {
+        checkLink(link.url, at: item.location(of: key), slugs: slugs, meeting: meeting, &diagnostics)
+      }
+    }
+  }
+
+  /// Checks `item:` and `meeting:` links; returns true when the URL was one.
+  @discardableResult
+  func checkLink(_ url: String, at: SourceLocation, slugs: [String: AgendaItem], meeting: Meeting, _ diagnostics: inout Diagnostics) -> Bool {
+    if url.hasPrefix("item:") {
+      let slug = String(url.dropFirst(5))
+      if slugs[slug] == nil {
+        diagnostics.error("link to 'item:\(slug)', which is not an item of this meeting" + suggestion(slug, slugs), at: at)
+      }
+      return true
+    }
+    if url.hasPrefix("meeting:") {
+      let target = url.dropFirst(8)
+      let parts = target.split(separator: "/", omittingEmptySubsequences: false)
+      guard parts.count == 2, let entry = index.entry(MeetingID(committee: String(parts[0]), folder: String(parts[1]))) else {
+        diagnostics.error("link to 'meeting:\(target)', which is not a meeting in the archive (write meeting:<committee>/<YYYY-MM-DD>)", at: at)
+        return true
+      }
+      if entry.status == .draft && meeting.status == .published {
+        diagnostics.warning("link to 'meeting:\(target)', a draft meeting; the link will not work on the public site", at: at)
+      }
+      return true
+    }
+    return false
+  }
+
+  /// A relative link or image must name a file in the item's own folder.
+  func checkLocalFile(_ link: MarkdownLink, item: AgendaItem, at: SourceLocation, _ diagnostics: inout Diagnostics) {
+    let url = link.url
+    if url.isEmpty || url.hasPrefix("#") || url.contains(":") || url.hasPrefix("//") { return }
+    let files = ContentFiles(root: index.root)
+    let stem = files.itemStem(item)
+    let relative = url.hasPrefix(stem + "/") ? String(url.dropFirst(stem.count + 1)) : url
+    let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+    let inside = !url.hasPrefix("/") && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    guard inside else {
+      diagnostics.error("'\(url)' points outside the item's folder '\(stem)/'", at: at)
+      return
+    }
+    switch files.kind(files.itemFolder(item) + "/" + relative) {
+    case .file?: return
+    case .symbolicLink?: diagnostics.error("'\(url)' is a symbolic link; Clerk does not follow links", at: at)
+    default: diagnostics.error("'\(url)' does not exist in the item's folder '\(stem)/'", at: at)
+    }
+  }
+
+  func checkPublication(_ entry: MeetingEntry, _ diagnostics: inout Diagnostics) {
+    guard entry.status == .published, let published = entry.published else { return }
+    let at = entry.locations["published"] ?? SourceLocation(path: entry.id.path + "/meeting.yml")
+    if published > entry.date {
+      diagnostics.warning("the agenda is published (\(published.iso)) after the meeting (\(entry.date.iso))", at: at)
+      return
+    }
+    let clear = workingDays.clearDays(from: published, to: entry.date)
+    if clear < Self.clearDaysRequired {
+      let latest = workingDays.latestPublication(for: entry.date, clearDays: Self.clearDaysRequired)
+      diagnostics.warning(
+        "published \(published.iso) leaves \(clear) clear working day\(clear == 1 ? "" : "s") before the meeting; five are required (publish by \(latest.longText))",
+        at: at)
+    }
+  }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import Yams
+
+/// Reads `site.yml`, every `committee.yml` and every `meeting.yml`: the
+/// index against which each meeting is then loaded on its own.
+public struct ArchiveLoader: Sendable {
+  public let files: ContentFiles
+
+  public init(root: String) {
+    files = ContentFiles(root: root)
+  }
+
+  static let siteKeys = [
+    "organisation", "base-url", "signatory", "exemption-scheme", "exemption-paragraphs",
+    "exemption-placeholder", "exemption-motion", "closure-days",
+  ]
+  static let committeeKeys = ["name", "members", "clerk"]
+  static let meetingKeys = ["date", "time", "venue", "status", "published", "notes"]
+  static let contactKeys = ["name", "role", "phone", "email"]
+
+  /// A committee or item slug: lowercase letters, digits and hyphens.
+  static func isSlug(_ text: some StringProtocol) -> Bool {
+    !text.isEmpty && text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+  }
+
+  /// `YYYY-MM-DD` or `YYYY-MM-DD-<slug>`: the date part and the slug.
+  static func parseMeetingFolder(_ name: String) -> (CalendarDate, String?)? {
+    guard name.count >= 10, let date = CalendarDate(iso: name.prefix(10)) else { return nil }
+    if name.count == 10 { return (date, nil) }
+    let rest = name.dropFirst(10)
+    guard rest.first == "-", isSlug(rest.dropFirst()) else { return nil }
+    return (date, String(rest.dropFirst()))
+  }
+
+  public func loadIndex() -> (ArchiveIndex?, Diagnostics) {
+    var diagnostics = Diagnostics()
+    guard files.kind("") == .directory else {
+      diagnostics.error("content folder not found", at: SourceLocation(path: files.root))
+      return (nil, diagnostics)
+    }
+    let site = loadSite(&diagnostics)
+    var committees: [Committee] = []
+    var meetings: [MeetingEntry] = []
+    for name in files.list("") {
+      if name == "site.yml" { continue }
+      switch files.kind(name) {
+      case .directory where name.hasPrefix("."):
+        continue
+      case .directory where Self.isSlug(name):
+        guard files.kind(name + "/committee.yml") != nil else {
+          diagnostics.warning(
+            "folder '\(name)' has no committee.yml and will be ignored", at: SourceLocation(path: name))
+          continue
+        }
+        if let committee = loadCommittee(name, &diagnostics) { committees.append(committee) }
+        meetings += loadMeetingEntries(committee: name, &diagnostics)
+      case .directory:
+        diagnostics.warning(
+          "folder '\(name)' is not a committee (names are lowercase letters, digits and hyphens) and will be ignored",
+          at: SourceLocation(path: name))
+      case .symbolicLink:
+        diagnostics.error(ContentFiles.ReadProblem.symbolicLink.message, at: SourceLocation(path: name))
+      default:
+        diagnostics.warning("'\(name)' is not part of the content format and will be ignored", at: SourceLocation(path: name))
+      }
+    }
+    guard let site else { return (nil, diagnostics) }
+    return (ArchiveIndex(root: files.root, site: site, committees: committees, meetings: meetings), diagnostics)
+  }
+
+  /// Reads a whole YAML file as a mapping of known keys.
+  func readYAML(
+    _ path: String, what: String, allowed: [String], required: [String],
+    _ diagnostics: inout Diagnostics
+  ) -> (YAMLReader, YAMLFields)? {
+    let text: String
+    do {
+      text = try files.readText(path)
+    } catch {
+      diagnostics.error(error.message, at: error.location(path))
+      return nil
+    }
+    var reader = YAMLReader(path: path)
+    defer { diagnostics.append(contentsOf: reader.diagnostics) }
+    guard let root = reader.compose(text) else {
+      if reader.diagnostics.all.isEmpty {
+        diagnostics.error("\(what) is empty", at: SourceLocation(path: path))
+      }
+      return nil
+    }
+    guard let fields = reader.fields(of: root, what: what, allowed: allowed, required: required) else {
+      return nil
+    }
+    return (reader, fields)
+  }
+
+  func loadSite(_ diagnostics: inout Diagnostics) -> Site? {
+    guard files.kind("site.yml") != nil else {
+      diagnostics.error("site.yml is missing (it names the organisation)", at: SourceLocation(path: "site.yml"))
+      return nil
+    }
+    guard
+      let (loadedReader, fields) = readYAML(
+        "site.yml", what: "site.yml", allowed: Self.siteKeys, required: ["organisation", "base-url"],
+        &diagnostics)
+    else { return nil }
+    var reader = loadedReader
+    defer { diagnostics.append(contentsOf: reader.diagnostics) }
+    let organisation = fields["organisation"].flatMap { reader.string($0, key: "organisation") }
+    let baseURL = fields["base-url"].flatMap { reader.string($0, key: "base-url") }
+    var signatory: Signatory?
+    if let node = fields["signatory"],
+      let sig = reader.fields(of: node, what: "signatory", allowed: ["name", "title"], required: ["name", "title"]),
+      let name = sig["name"].flatMap({ reader.string($0, key: "name") }),
+      let title = sig["title"].flatMap({ reader.string($0, key: "title") })
+    {
+      signatory = Signatory(name: name, title: title)
+    }
+    let kind = fields["exemption-scheme"].flatMap { reader.choice($0, key: "exemption-scheme", as: ExemptionScheme.Kind.self) } ?? .england
+    var scheme = ExemptionScheme.builtIn(kind) ?? ExemptionScheme(
+      kind: .custom, paragraphs: [:],
+      placeholderTemplate: "By virtue of paragraph(s) {paragraphs} of the exemption scheme.",
+      motion: "That the public be excluded from the meeting for the following items on the grounds that they involve the likely disclosure of exempt information.")
+    if let node = fields["exemption-paragraphs"] {
+      if kind != .custom {
+        reader.error("'exemption-paragraphs' is only used with 'exemption-scheme: custom'", at: node)
+      } else if case .mapping(let mapping) = node {
+        for (key, value) in mapping {
+          guard let number = reader.integer(key, key: "exemption-paragraphs"),
+            let text = reader.string(value, key: "exemption-paragraphs")
+          else { continue }
+          scheme.paragraphs[number] = text
+        }
+      } else {
+        reader.error("'exemption-paragraphs' must map paragraph numbers to descriptions", at: node)
+      }
+    } else if kind == .custom, let mark = fields.values["exemption-scheme"]?.value {
+      reader.error("'exemption-scheme: custom' needs 'exemption-paragraphs'", at: mark)
+    }
+    for key in ["exemption-placeholder", "exemption-motion"] {
+      guard let node = fields[key] else { continue }
+      guard kind == .custom else {
+        reader.error("'\(key)' is only used with 'exemption-scheme: custom'", at: node)
+        continue
+      }
+      guard let text = reader.string(node, key: key) else { continue }
+      if key == "exemption-motion" {
+        scheme.motion = text
+      } else if text.contains("{paragraphs}") {
+        scheme.placeholderTemplate = text
+      } else {
+        reader.error("'exemption-placeholder' must contain {paragraphs} where the numbers go", at: node)
+      }
+    }
+    var closure = Set<CalendarDate>()
+    if let node = fields["closure-days"] {
+      for day in reader.list(node, key: "closure-days") ?? [] {
+        if let date = reader.date(day, key: "closure-days") { closure.insert(date) }
+      }
+    }
+    guard let organisation, let baseURL else { return nil }
+    return Site(
+      organisation: organisation, baseURL: baseURL, signatory: signatory, exemptionScheme: scheme,
+      closureDays: closure)
+  }
+
+  func loadCommittee(_ slug: String, _ diagnostics: inout Diagnostics) -> Committee? {
+    guard
+      let (loadedReader, fields) = readYAML(
+        slug + "/committee.yml", what: "committee.yml", allowed: Self.committeeKeys, required: ["name"],
+        &diagnostics)
+    else { return nil }
+    var reader = loadedReader
+    defer { diagnostics.append(contentsOf: reader.diagnostics) }
+    var members: [CommitteeMember] = []
+    if let node = fields["members"] {
+      for entry in reader.list(node, key: "members") ?? [] {
+        if case .scalar = entry, let name = reader.string(entry, key: "members") {
+          members.append(CommitteeMember(name: name))
+          continue
+        }
+        guard let member = reader.fields(of: entry, what: "a member", allowed: ["name", "role"], required: ["name"]),
+          let name = member["name"].flatMap({ reader.string($0, key: "name") })
+        else { continue }
+        members.append(CommitteeMember(name: name, role: member["role"].flatMap { reader.string($0, key: "role") }))
+      }
+    }
+    let clerk = fields["clerk"].flatMap { reader.contact($0, what: "clerk") }
+    guard let name = fields["name"].flatMap({ reader.string($0, key: "name") }) else { return nil }
+    return Committee(slug: slug, name: name, members: members, clerk: clerk)
+  }
+
+  func loadMeetingEntries(committee: String, _ diagnostics: inout Diagnostics) -> [MeetingEntry] {
+    var entries: [MeetingEntry] = []
+    for name in files.list(committee) where name != "committee.yml" {
+      let path = committee + "/" + name
+      let kind = files.kind(path)
+      if kind == .symbolicLink {
+        diagnostics.error(ContentFiles.ReadProblem.symbolicLink.message, at: SourceLocation(path: path))
+        continue
+      }
+      guard kind == .directory, let (date, _) = Self.parseMeetingFolder(name) else {
+        diagnostics.warning(
+          "'\(name)' is not a meeting folder (YYYY-MM-DD or YYYY-MM-DD-slug) and will be ignored",
+          at: SourceLocation(path: path))
+        continue
+      }
+      guard files.kind(path + "/meeting.yml") != nil else {
+        diagnostics.error("meeting folder has no meeting.yml", at: SourceLocation(path: path))
+        continue
+      }
+      if let entry = loadMeetingEntry(MeetingID(committee: committee, folder: name), folderDate: date, &diagnostics) {
+        entries.append(entry)
+      }
+    }
+    return entries
+  }
+
+  func loadMeetingEntry(_ id: MeetingID, folderDate: CalendarDate, _ diagnostics: inout Diagnostics) -> MeetingEntry? {
+    let path = id.path + "/meeting.yml"
+    guard
+      let (loadedReader, fields) = readYAML(
+        path, what: "meeting.yml", allowed: Self.meetingKeys, required: ["date", "time", "venue"], &diagnostics)
+    else { return nil }
+    var reader = loadedReader
+    defer { diagnostics.append(contentsOf: reader.diagnostics) }
+    let date = fields["date"].flatMap { reader.date($0, key: "date") }
+    if let date, date != folderDate, let node = fields["date"] {
+      reader.error("date \(date) does not match the meeting folder name '\(id.folder)'", at: node)
+    }
+    var time: String?
+    if let node = fields["time"], let text = reader.string(node, key: "time") {
+      if let normalised = Self.parseTime(text) {
+        time = normalised
+      } else {
+        reader.error("'time' must be a 24-hour time such as \"18:30\"", at: node)
+      }
+    }
+    let venue = fields["venue"].flatMap { reader.string($0, key: "venue") }
+    let status = fields["status"].flatMap { reader.choice($0, key: "status", as: MeetingStatus.self) } ?? .draft
+    let published = fields["published"].flatMap { reader.date($0, key: "published") }
+    let notes = fields["notes"].map { reader.strings($0, key: "notes") } ?? []
+    guard let date, let time, let venue else { return nil }
+    var entry = MeetingEntry(
+      id: id, date: date, time: time, venue: venue, status: status, published: published, notes: notes,
+      hasMinutes: files.kind(id.path + "/minutes.md") != nil,
+      hasNonPublicMinutes: files.kind(id.path + "/minutes.non-public.md") != nil)
+    for (key, field) in fields.values { entry.locations[key] = reader.location(of: field.value) }
+    return entry
+  }
+
+  /// "18:30" or "9:05" → "18:30" / "09:05".
+  static func parseTime(_ text: String) -> String? {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+      let hours = Int(parts[0]), let minutes = Int(parts[1]), (0...23).contains(hours), (0...59).contains(minutes),
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) })
+    else { return nil }
+    return (hours < 10 ? "0" : "") + "\(hours):" + parts[1]
+  }
+}
+
+extension YAMLReader {
+  mutating func contact(_ node: Node, what: String) -> Contact? {
+    guard let fields = fields(of: node, what: what, allowed: ArchiveLoader.contactKeys, required: ["name"]),
+      let name = fields["name"].flatMap({ string($0, key: "name") })
+    else { return nil }
+    return Contact(
+      name: name, role: fields["role"].flatMap { string($0, key: "role") },
+      phone: fields["phone"].flatMap { string($0, key: "phone") },
+      email: fields["email"].flatMap { string($0, key: "email") })
+  }
+}

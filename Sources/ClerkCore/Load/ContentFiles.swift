@@ -1,0 +1,136 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Safe, limited access to files under the content root: paths are always
+/// relative to the root, symbolic links are never followed, and text must
+/// be UTF-8 and under a size limit.
+public struct ContentFiles: Sendable {
+  public enum Kind: Sendable, Equatable {
+    case file(bytes: Int)
+    case directory
+    case symbolicLink
+    case other
+  }
+
+  public enum ReadProblem: Error, Equatable {
+    case missing
+    case symbolicLink
+    case notAFile
+    case tooLarge(bytes: Int, limit: Int)
+    case invalidUTF8(line: Int, column: Int)
+    case unreadable
+  }
+
+  /// Largest text file (markdown, YAML, CSV) Clerk reads: 4 MB. A report
+  /// with a 400-page action plan is under 2 MB.
+  public static let maximumTextBytes = 4_000_000
+  /// Largest binary appendix (PDF, image): 50 MB.
+  public static let maximumBinaryBytes = 50_000_000
+
+  public let root: String
+
+  public init(root: String) {
+    var root = root
+    while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+    self.root = root
+  }
+
+  public func absolute(_ relative: String) -> String {
+    relative.isEmpty ? root : root + "/" + relative
+  }
+
+  /// What is at `relative`, without following a symbolic link.
+  public func kind(_ relative: String) -> Kind? {
+    var info = stat()
+    guard lstat(absolute(relative), &info) == 0 else { return nil }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .file(bytes: Int(info.st_size))
+    case S_IFDIR: return .directory
+    case S_IFLNK: return .symbolicLink
+    default: return .other
+    }
+  }
+
+  /// Entry names in a folder, sorted, hidden entries included.
+  public func list(_ relative: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: absolute(relative))) ?? []).sorted()
+  }
+
+  public func readData(_ relative: String, limit: Int) throws(ReadProblem) -> Data {
+    switch kind(relative) {
+    case nil: throw .missing
+    case .symbolicLink: throw .symbolicLink
+    case .directory, .other: throw .notAFile
+    case .file(let bytes):
+      if bytes > limit { throw .tooLarge(bytes: bytes, limit: limit) }
+    }
+    guard let data = FileManager.default.contents(atPath: absolute(relative)) else {
+      throw .unreadable
+    }
+    if data.count > limit { throw .tooLarge(bytes: data.count, limit: limit) }
+    return data
+  }
+
+  /// Reads UTF-8 text, dropping a byte-order mark and normalising line ends.
+  public func readText(_ relative: String) throws(ReadProblem) -> String {
+    let data = try readData(relative, limit: Self.maximumTextBytes)
+    var bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      let (line, column) = Self.firstInvalidUTF8(bytes)
+      throw .invalidUTF8(line: line, column: column)
+    }
+    if !text.contains("\r") { return text }
+    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+  }
+
+  /// The line and column of the first byte that is not valid UTF-8.
+  static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+    var lineStart = 0
+    var line = 1
+    for (index, byte) in bytes.enumerated() where byte == 0x0A {
+      let prefix = Array(bytes[lineStart..<index])
+      if String(validating: prefix, as: UTF8.self) == nil { break }
+      line += 1
+      lineStart = index + 1
+    }
+    var end = lineStart
+    var column = 1
+    while end < bytes.count {
+      let lead = bytes[end]
+      let width = lead < 0x80 ? 1 : lead >> 5 == 0x6 ? 2 : lead >> 4 == 0xE ? 3 : lead >> 3 == 0x1E ? 4 : 0
+      if width == 0 || end + width > bytes.count
+        || String(validating: bytes[end..<end + width], as: UTF8.self) == nil
+      {
+        break
+      }
+      end += width
+      column += 1
+    }
+    return (line, column)
+  }
+}
+
+extension ContentFiles.ReadProblem {
+  var message: String {
+    switch self {
+    case .missing: return "file does not exist"
+    case .symbolicLink: return "is a symbolic link; Clerk does not follow links (copy the file into the content folder instead)"
+    case .notAFile: return "is not a regular file"
+    case .tooLarge(let bytes, let limit):
+      return "file is too large (\(bytes) bytes; the limit is \(limit) bytes)"
+    case .invalidUTF8: return "file is not valid UTF-8 text (save it as UTF-8)"
+    case .unreadable: return "file cannot be read"
+    }
+  }
+
+  func location(_ path: String) -> SourceLocation {
+    if case .invalidUTF8(let line, let column) = self {
+      return SourceLocation(path: path, line: line, column: column)
+    }
+    return SourceLocation(path: path)
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Markdown
+
+/// Loads one meeting folder: its items, appendices and minutes. Each meeting
+/// loads independently of the others, so meetings can load in parallel.
+public struct MeetingLoader: Sendable {
+  public let files: ContentFiles
+  public let index: ArchiveIndex
+
+  public init(index: ArchiveIndex) {
+    self.index = index
+    self.files = ContentFiles(root: index.root)
+  }
+
+  /// `NN-slug.md` → (NN, slug).
+  static func parseItemName(_ name: String, suffix: String = ".md") -> (Int, String)? {
+    guard name.hasSuffix(suffix) else { return nil }
+    let stem = name.dropLast(suffix.count)
+    guard let dash = stem.firstIndex(of: "-") else { return nil }
+    let digits = stem[..<dash]
+    let slug = stem[stem.index(after: dash)...]
+    guard (1...3).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+      let order = Int(digits), ArchiveLoader.isSlug(slug)
+    else { return nil }
+    return (order, String(slug))
+  }
+
+  public func loadMeeting(_ entry: MeetingEntry) -> (Meeting, Diagnostics) {
+    var diagnostics = Diagnostics()
+    let folder = entry.id.path
+    var items: [AgendaItem] = []
+    var itemFolders: [String] = []
+    var minutes: Minutes?
+    var nonPublicMinutes: Minutes?
+    for name in files.list(folder) {
+      let path = folder + "/" + name
+      let kind = files.kind(path)
+      if kind == .symbolicLink {
+        diagnostics.error(ContentFiles.ReadProblem.symbolicLink.message, at: SourceLocation(path: path))
+        continue
+      }
+      switch name {
+      case "meeting.yml":
+        continue
+      case "minutes.md":
+        minutes = loadMinutes(path, meeting: entry.id, access: .public, &diagnostics)
+        continue
+      case "minutes.non-public.md":
+        nonPublicMinutes = loadMinutes(path, meeting: entry.id, access: .exempt, &diagnostics)
+        continue
+      default: break
+      }
+      if case .file = kind, let (order, slug) = Self.parseItemName(name) {
+        if let item = loadItem(path, order: order, slug: slug, &diagnostics) { items.append(item) }
+      } else if kind == .directory, Self.parseItemName(name + ".md") != nil {
+        itemFolders.append(name)
+      } else if case .file = kind, name.hasSuffix(".md"), name.first?.isNumber == true {
+        diagnostics.error(
+          "item file names are NN-slug.md (NN: 1 to 3 digits; slug: lowercase letters, digits and hyphens)",
+          at: SourceLocation(path: path))
+      } else {
+        diagnostics.warning("'\(name)' is not part of the content format and will be ignored", at: SourceLocation(path: path))
+      }
+    }
+    let itemStems = Set(items.map { files.itemStem($0) })
+    for name in itemFolders where !itemStems.contains(name) {
+      diagnostics.warning("folder '\(name)' belongs to no agenda item and will be ignored", at: SourceLocation(path: folder + "/" + name))
+    }
+    for item in items {
+      warnAboutUnusedFiles(of: item, &diagnostics)
+    }
+    var notes: [MarkdownDocument] = []
+    for note in entry.notes {
+      notes.append(parseMarkdown(note, path: folder + "/meeting.yml", firstLine: 1, &diagnostics))
+    }
+    items.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    let meeting = Meeting(
+      id: entry.id, date: entry.date, time: entry.time, venue: entry.venue, status: entry.status,
+      published: entry.published, notes: notes, items: items, minutes: minutes, nonPublicMinutes: nonPublicMinutes)
+    return (meeting, diagnostics)
+  }
+
+  func parseMarkdown(_ text: String, path: String, firstLine: Int, _ diagnostics: inout Diagnostics) -> MarkdownDocument {
+    do {
+      return try MarkdownDocument.parse(text)
+    } catch {
+      diagnostics.error(Self.describe(error), at: SourceLocation(path: path, line: firstLine))
+      return (try? MarkdownDocument.parse("")) ?? MarkdownDocument(links: [], headings: [], footnotes: [], plainText: "", html: RenderedHTML.empty)
+    }
+  }
+
+  static func describe(_ error: any Error) -> String {
+    switch error as? MarkdownError {
+    case .tooLarge(let bytes, let limit)?: return "markdown is too large (\(bytes) bytes; the limit is \(limit))"
+    case .tooDeep?: return "markdown is nested too deeply to be rendered safely"
+    default: return "markdown could not be read: \(error)"
+    }
+  }
+
+  func loadMinutes(_ path: String, meeting: MeetingID, access: Access, _ diagnostics: inout Diagnostics) -> Minutes? {
+    let text: String
+    do {
+      text = try files.readText(path)
+    } catch {
+      diagnostics.error(error.message, at: error.location(path))
+      return nil
+    }
+    let split: FrontMatter
+    do {
+      split = try FrontMatter.split(text)
+    } catch {
+      diagnostics.error("front matter starts with '---' but has no closing '---' line", at: SourceLocation(path: path))
+      return nil
+    }
+    if let yaml = split.yaml {
+      var reader = YAMLReader(path: path, firstLine: split.yamlLine)
+      if let root = reader.compose(yaml) {
+        _ = reader.fields(of: root, what: "minutes front matter", allowed: [])
+      }
+      diagnostics.append(contentsOf: reader.diagnostics)
+    }
+    let body = parseMarkdown(split.body, path: path, firstLine: split.bodyLine, &diagnostics)
+    return Minutes(meeting: meeting, path: path, access: access, body: body, bodyLine: split.bodyLine)
+  }
+}
+
+extension ContentFiles {
+  /// The item's file name without `.md`: also the name of its folder.
+  func itemStem(_ item: AgendaItem) -> String {
+    let name = item.path.split(separator: "/").last.map(String.init) ?? item.path
+    return String(name.dropLast(3))
+  }
+
+  /// The item's appendix folder, relative to the content root.
+  func itemFolder(_ item: AgendaItem) -> String {
+    String(item.path.dropLast(3))
+  }
+}

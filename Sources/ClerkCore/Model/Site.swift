@@ -1,0 +1,43 @@
+/// Organisation-wide settings from `site.yml`.
+public struct Site: Sendable {
+  public var organisation: String
+  public var baseURL: String
+  public var signatory: Signatory?
+  public var exemptionScheme: ExemptionScheme
+  /// The council's own closure days, which do not count as working days.
+  public var closureDays: Set<CalendarDate>
+
+  public init(
+    organisation: String, baseURL: String, signatory: Signatory? = nil,
+    exemptionScheme: ExemptionScheme = .england, closureDays: Set<CalendarDate> = []
+  ) {
+    self.organisation = organisation
+    self.baseURL = baseURL
+    self.signatory = signatory
+    self.exemptionScheme = exemptionScheme
+    self.closureDays = closureDays
+  }
+}
+
+public struct Signatory: Hashable, Sendable {
+  public var name: String
+  public var title: String
+  public init(name: String, title: String) {
+    self.name = name
+    self.title = title
+  }
+}
+
+/// A person to contact: a committee clerk or a report author.
+public struct Contact: Hashable, Sendable {
+  public var name: String
+  public var role: String?
+  public var phone: String?
+  public var email: String?
+  public init(name: String, role: String? = nil, phone: String? = nil, email: String? = nil) {
+    self.name = name
+    self.role = role
+    self.phone = phone
+    self.email = email
+  }
+}

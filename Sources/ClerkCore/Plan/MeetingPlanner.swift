@@ -1,0 +1,92 @@
+/// Computes the agenda exactly as the content contract says: Part 1 numbered
+/// 1…k, a generated Exclusion of the Public at k+1 when Part 2 is not
+/// empty, Part 2 from k+2; cross-references in both directions; minutes of
+/// earlier meetings bound in where `minutes-of` says.
+public struct MeetingPlanner: Sendable {
+  public let index: ArchiveIndex
+  /// Loads another meeting's minutes (`minutes.md` or `minutes.non-public.md`).
+  public let loadMinutes: @Sendable (MeetingID, Access) -> Minutes?
+
+  public init(index: ArchiveIndex, loadMinutes: @escaping @Sendable (MeetingID, Access) -> Minutes?) {
+    self.index = index
+    self.loadMinutes = loadMinutes
+  }
+
+  /// The full (non-public) plan; narrow it with `narrowed(to:)`.
+  public func plan(_ meeting: Meeting) -> MeetingPlan {
+    let ordered = meeting.items.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    let partOne = ordered.filter { $0.access == .public }
+    let partTwo = ordered.filter { $0.access == .exempt }
+    var numbers: [String: Int] = [:]
+    for (offset, item) in partOne.enumerated() where numbers[item.slug] == nil {
+      numbers[item.slug] = offset + 1
+    }
+    let exclusionNumber = partOne.count + 1
+    for (offset, item) in partTwo.enumerated() where numbers[item.slug] == nil {
+      numbers[item.slug] = exclusionNumber + 1 + offset
+    }
+    let bySlug = Dictionary(ordered.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    let appendicesOf = Dictionary(grouping: ordered.filter { $0.appendixTo != nil }) { $0.appendixTo ?? "" }
+
+    func planned(_ item: AgendaItem, number: Int, part: AgendaPart) -> PlannedItem {
+      var references: [CrossReference] = []
+      func reference(_ relation: CrossReference.Relation, _ target: AgendaItem) {
+        guard let targetNumber = numbers[target.slug] else { return }
+        references.append(
+          CrossReference(
+            relation: relation, targetNumber: targetNumber, targetSlug: target.slug, targetTitle: target.title,
+            targetAccess: target.access))
+      }
+      if let parent = item.appendixTo.flatMap({ bySlug[$0] }) { reference(.appendixOf, parent) }
+      for child in appendicesOf[item.slug] ?? [] { reference(.hasAppendix, child) }
+      for other in item.seeAlso.compactMap({ bySlug[$0] }) { reference(.seeAlso, other) }
+      return PlannedItem(
+        number: number, part: part, kind: .authored, slug: item.slug, path: item.path, title: item.title,
+        purpose: item.purpose, access: item.access, summary: item.summary, exemptParagraphs: item.exemptParagraphs,
+        exemptReason: item.exemptReason, supplement: item.supplement, orientation: item.orientation,
+        crossReferences: references,
+        content: ItemContent(
+          body: item.body, bodyLine: item.bodyLine, reportOf: item.reportOf, authors: item.authors,
+          appendices: item.appendices, embeddedMinutes: embeddedMinutes(item, in: meeting)))
+    }
+
+    var items = partOne.enumerated().map { planned($1, number: $0 + 1, part: .one) }
+    if !partTwo.isEmpty {
+      items.append(exclusionItem(number: exclusionNumber, partTwo: partTwo, numbers: numbers))
+      items += partTwo.enumerated().map { planned($1, number: exclusionNumber + 1 + $0, part: .two) }
+    }
+    let committee = index.committee(meeting.id.committee) ?? Committee(slug: meeting.id.committee, name: meeting.id.committee)
+    return MeetingPlan(
+      id: meeting.id, committee: committee, date: meeting.date, time: meeting.time, venue: meeting.venue,
+      status: meeting.status, published: meeting.published, notes: meeting.notes, items: items,
+      minutes: meeting.minutes, nonPublicMinutes: meeting.nonPublicMinutes, audience: .nonPublic,
+      numbersBySlug: numbers)
+  }
+
+  func exclusionItem(number: Int, partTwo: [AgendaItem], numbers: [String: Int]) -> PlannedItem {
+    var rows: [ExclusionOfThePublic.Row] = []
+    for item in partTwo {
+      guard let itemNumber = numbers[item.slug] else { continue }
+      let paragraphs = Array(Set(item.exemptParagraphs)).sorted()
+      if let last = rows.last, last.paragraphs == paragraphs, last.items.last == itemNumber - 1 {
+        rows[rows.count - 1].items.append(itemNumber)
+      } else {
+        rows.append(ExclusionOfThePublic.Row(items: [itemNumber], paragraphs: paragraphs))
+      }
+    }
+    let exclusion = ExclusionOfThePublic(motion: index.site.exemptionScheme.motion, rows: rows)
+    return PlannedItem(
+      number: number, part: .one, kind: .exclusion(exclusion), slug: nil, path: nil,
+      title: "Exclusion of the Public", purpose: .decision, access: .public, summary: nil, exemptParagraphs: [],
+      exemptReason: nil, supplement: nil, orientation: .portrait, crossReferences: [], content: nil)
+  }
+
+  func embeddedMinutes(_ item: AgendaItem, in meeting: Meeting) -> EmbeddedMinutes? {
+    guard let reference = item.minutesOf else { return nil }
+    let id = reference.meetingID(defaultCommittee: meeting.id.committee)
+    guard let entry = index.entry(id), id != meeting.id, let minutes = loadMinutes(id, item.access) else { return nil }
+    // Non-public minutes only ever go into exempt items.
+    guard minutes.access == .public || item.access == .exempt else { return nil }
+    return EmbeddedMinutes(meeting: id, meetingDate: entry.date, minutes: minutes)
+  }
+}

@@ -1,0 +1,4 @@
+import ClerkCLI
+import Foundation
+
+exit(Clerk.main(arguments: Array(CommandLine.arguments.dropFirst())))
