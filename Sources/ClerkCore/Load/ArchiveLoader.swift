@@ -240,9 +240,10 @@ public struct ArchiveLoader: Sendable {
     let status = fields["status"].flatMap { reader.choice($0, key: "status", as: MeetingStatus.self) } ?? .draft
     let published = fields["published"].flatMap { reader.date($0, key: "published") }
     let notes = fields["notes"].map { reader.strings($0, key: "notes") } ?? []
-    guard let date, let time, let venue else { return nil }
+    // Keep going with placeholders so the items' problems are reported too;
+    // the errors above already fail the run.
     var entry = MeetingEntry(
-      id: id, date: date, time: time, venue: venue, status: status, published: published, notes: notes,
+      id: id, date: date ?? folderDate, time: time ?? "00:00", venue: venue ?? "", status: status, published: published, notes: notes,
       hasMinutes: files.kind(id.path + "/minutes.md") != nil,
       hasNonPublicMinutes: files.kind(id.path + "/minutes.non-public.md") != nil)
     for (key, field) in fields.values { entry.locations[key] = reader.location(of: field.value) }
