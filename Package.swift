@@ -32,7 +32,7 @@ let package = Package(
       ]),
     .executableTarget(name: "clerk", dependencies: ["ClerkCLI"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Goldens"]),
     .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore", "TestSupport"]),
     .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "TestSupport"]),
   ]

@@ -9,23 +9,27 @@ public struct MarkdownDocument: Sendable {
   public var links: [MarkdownLink]
   /// Headings in document order.
   public var headings: [MarkdownHeading]
-  /// Footnote definitions in document order.
+  /// Referenced footnote definitions in document order (cmark-gfm drops
+  /// definitions that nothing refers to).
   public var footnotes: [MarkdownFootnote]
   /// Every piece of text a reader could see or a crawler could read: text,
   /// code, link and image URLs and titles, alt texts. Used by the leak audit.
   public var plainText: String
   /// The rendered HTML with placeholders; see `RenderedHTML.render`.
   public var html: RenderedHTML
+  /// True when the document is exactly one paragraph, as a `summary` must be.
+  public var isSingleParagraph: Bool
 
   public init(
     links: [MarkdownLink], headings: [MarkdownHeading], footnotes: [MarkdownFootnote],
-    plainText: String, html: RenderedHTML
+    plainText: String, html: RenderedHTML, isSingleParagraph: Bool = false
   ) {
     self.links = links
     self.headings = headings
     self.footnotes = footnotes
     self.plainText = plainText
     self.html = html
+    self.isSingleParagraph = isSingleParagraph
   }
 }
 

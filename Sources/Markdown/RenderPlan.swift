@@ -1,0 +1,107 @@
+/// Decides, during the walk, which nodes to change before rendering, and
+/// changes them afterwards (a tree must not change while it is walked).
+struct RenderPlan {
+  let placeholderSchemes: [String]
+  let statusBadges: Bool
+
+  private struct PlaceholderLinkNode {
+    var node: CmarkNode
+    var link: RenderedHTML.PlaceholderLink
+    /// Shown text: empty, or the URL itself (`<item:x>`), means "use the
+    /// resolved text".
+    var text = ""
+    /// Children are only text, so they can be dropped safely.
+    var onlyText = true
+  }
+
+  private var placeholderLinks: [PlaceholderLinkNode] = []
+  private var openLinks: [Int?] = []  // per open link or image: its placeholder
+  private var headings: [CmarkNode] = []
+  private var tables: [CmarkNode] = []
+  private var cell: (node: CmarkNode, text: String, simple: Bool)?
+  private var badgeCells: [(CmarkNode, StatusBadge)] = []
+
+  init(options: MarkdownOptions) {
+    self.placeholderSchemes = options.placeholderSchemes
+    self.statusBadges = options.statusBadges
+  }
+
+  mutating func visit(_ visit: Visit) {
+    let node = visit.node
+    if visit.event == .enter {
+      // Content of the open placeholder links and of the open table cell.
+      for case let open? in openLinks {
+        if let text = visit.visibleInlineText { placeholderLinks[open].text += text }
+        if visit.kind != .text && visit.kind != .softBreak && visit.kind != .lineBreak {
+          placeholderLinks[open].onlyText = false
+        }
+      }
+      if cell != nil {
+        switch visit.kind {
+        case .text: cell?.text += visit.literal
+        case .emphasis, .strong: break
+        default: cell?.simple = false
+        }
+      }
+    }
+
+    switch (visit.event, visit.kind) {
+    case (.enter, .link), (.enter, .image):
+      let url = node.url
+      if placeholderSchemes.contains(where: { url.hasASCIICaseInsensitivePrefix($0) }) {
+        let link = RenderedHTML.PlaceholderLink(
+          url: url, title: node.title, isNested: !openLinks.isEmpty)
+        placeholderLinks.append(PlaceholderLinkNode(node: node, link: link))
+        openLinks.append(placeholderLinks.count - 1)
+      } else {
+        openLinks.append(nil)
+      }
+    case (.exit, .link), (.exit, .image):
+      openLinks.removeLast()
+    case (.enter, .heading):
+      headings.append(node)
+    case (.enter, .table):
+      tables.append(node)
+    case (.enter, .tableCell):
+      cell = (node, "", true)
+    case (.exit, .tableCell):
+      if statusBadges, let finished = cell, finished.simple,
+        let badge = StatusBadge(cellText: finished.text)
+      {
+        badgeCells.append((finished.node, badge))
+      }
+      cell = nil
+    default:
+      break
+    }
+  }
+
+  /// Applies the plan; returns what `RenderedHTML.render` needs to fill in
+  /// the placeholder links.
+  func apply(to tree: inout CmarkTree) -> [RenderedHTML.PlaceholderLink] {
+    for (index, entry) in placeholderLinks.enumerated() {
+      let text = entry.text.trimmingWhitespace
+      let needsText = text.isEmpty || text == entry.link.url
+      tree.replace(
+        entry.node,
+        before: Placeholder.marker(.linkStart, index)
+          + (needsText ? Placeholder.marker(.linkText, index) : ""),
+        after: Placeholder.marker(.linkEnd, index),
+        dropChildren: needsText && entry.onlyText)
+    }
+    for (node, badge) in badgeCells {
+      tree.replaceChildren(of: node, withText: Placeholder.marker(.statusBadge, badge.index))
+    }
+    for (index, heading) in headings.enumerated() {
+      tree.prependText(Placeholder.marker(.heading, index), to: heading)
+    }
+    for (index, table) in tables.enumerated() {
+      tree.wrap(
+        table,
+        onEnter: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" "
+          + "aria-label=\"Table \(index + 1)\">",
+        onExit: "</div>")
+    }
+    return placeholderLinks.map(\.link)
+  }
+}

@@ -1,0 +1,40 @@
+/// A RAG status written in a table cell, shown with a shape as well as a
+/// colour so that it does not rely on colour alone.
+enum StatusBadge: String, CaseIterable {
+  case red = "Red"
+  case amber = "Amber"
+  case green = "Green"
+  case blue = "Blue"
+  case complete = "Complete"
+
+  /// The status a cell's whole text names, ignoring case and surrounding
+  /// whitespace; "Completed" counts as Complete.
+  init?(cellText: String) {
+    guard cellText.utf8.count <= 40 else { return nil }  // most cells: no work
+    switch cellText.trimmingWhitespace.lowercased() {
+    case "red": self = .red
+    case "amber": self = .amber
+    case "green": self = .green
+    case "blue": self = .blue
+    case "complete", "completed": self = .complete
+    default: return nil
+    }
+  }
+
+  /// Blue is the "done" of Blue-RAG, hence the same tick as Complete.
+  var mark: String {
+    switch self {
+    case .red: return "\u{25A0}"  // ■
+    case .amber: return "\u{25B2}"  // ▲
+    case .green: return "\u{25CF}"  // ●
+    case .blue, .complete: return "\u{2713}"  // ✓
+    }
+  }
+
+  var index: Int { StatusBadge.allCases.firstIndex(of: self) ?? 0 }
+
+  var html: String {
+    "<span class=\"rag rag-\(rawValue.lowercased())\"><span class=\"rag-mark\" aria-hidden=\"true\">"
+      + "\(mark)</span> \(rawValue)</span>"
+  }
+}
