@@ -92,7 +92,7 @@ public struct MeetingLoader: Sendable {
   static func describe(_ error: any Error) -> String {
     switch error as? MarkdownError {
     case .tooLarge(let bytes, let limit)?: return "markdown is too large (\(bytes) bytes; the limit is \(limit))"
-    case .tooDeep?: return "markdown is nested too deeply to be rendered safely"
+    case .tooDeep?: return "markdown is nested too deeply or is too complex to be rendered safely (simplify or split the file)"
     default: return "markdown could not be read: \(error)"
     }
   }
