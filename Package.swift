@@ -11,6 +11,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(
@@ -25,15 +26,23 @@ let package = Package(
         .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]),
     .target(
+      name: "ClerkRender",
+      dependencies: [
+        "ClerkCore",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]),
+    .target(
       name: "ClerkCLI",
       dependencies: [
         "ClerkCore",
+        "ClerkRender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "clerk", dependencies: ["ClerkCLI"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Goldens"]),
     .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore", "TestSupport"]),
+    .testTarget(name: "ClerkRenderTests", dependencies: ["ClerkRender", "TestSupport"]),
     .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "TestSupport"]),
   ]
 )

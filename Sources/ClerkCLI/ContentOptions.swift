@@ -16,10 +16,14 @@ struct ContentOptions: ParsableArguments {
     }
   }
 
-  /// The date `exempt-until` is compared with: today in UTC unless given.
+  /// The day checks and pages are relative to: `--today`, else
+  /// `SOURCE_DATE_EPOCH` (the reproducible-builds convention), else today in UTC.
   var todayDate: CalendarDate {
     if let today, let date = CalendarDate(iso: today) { return date }
-    let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
-    return CalendarDate(dayNumber: days)
+    var seconds = Date().timeIntervalSince1970
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
+      seconds = epoch
+    }
+    return CalendarDate(dayNumber: Int((seconds / 86_400).rounded(.down)))
   }
 }

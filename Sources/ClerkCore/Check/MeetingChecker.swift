@@ -192,11 +192,12 @@ public struct MeetingChecker: Sendable {
     if url.isEmpty || url.hasPrefix("#") || url.contains(":") || url.hasPrefix("//") { return }
     let files = ContentFiles(root: index.root)
     let stem = files.itemStem(item)
-    let relative = url.hasPrefix(stem + "/") ? String(url.dropFirst(stem.count + 1)) : url
+    // Written relative to the meeting folder, so the same URL works from the
+    // item page and the pack, which are published beside the item's folder.
+    let relative = String(url.dropFirst(stem.count + 1))
     let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-    let inside = !url.hasPrefix("/") && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-    guard inside else {
-      diagnostics.error("'\(url)' points outside the item's folder '\(stem)/'", at: at)
+    guard url.hasPrefix(stem + "/"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+      diagnostics.error("'\(url)' must name a file in the item's folder, written '\(stem)/<file>'", at: at)
       return
     }
     switch files.kind(files.itemFolder(item) + "/" + relative) {

@@ -12,7 +12,7 @@ public struct ArchiveLoader: Sendable {
 
   static let siteKeys = [
     "organisation", "base-url", "signatory", "exemption-scheme", "exemption-paragraphs",
-    "exemption-placeholder", "exemption-motion", "closure-days",
+    "exemption-placeholder", "exemption-motion", "closure-days", "templates",
   ]
   static let committeeKeys = ["name", "members", "clerk"]
   static let meetingKeys = ["date", "time", "venue", "status", "published", "notes"]
@@ -159,9 +159,11 @@ public struct ArchiveLoader: Sendable {
       }
     }
     guard let organisation, let baseURL else { return nil }
-    return Site(
+    var site = Site(
       organisation: organisation, baseURL: baseURL, signatory: signatory, exemptionScheme: scheme,
       closureDays: closure)
+    site.templates = fields["templates"].flatMap { reader.string($0, key: "templates") }
+    return site
   }
 
   func loadCommittee(_ slug: String, _ diagnostics: inout Diagnostics) -> Committee? {

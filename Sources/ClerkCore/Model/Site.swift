@@ -6,6 +6,8 @@ public struct Site: Sendable {
   public var exemptionScheme: ExemptionScheme
   /// The council's own closure days, which do not count as working days.
   public var closureDays: Set<CalendarDate>
+  /// The council's own templates folder, relative to the content folder.
+  public var templates: String?
 
   public init(
     organisation: String, baseURL: String, signatory: Signatory? = nil,

@@ -25,6 +25,16 @@ public struct ArchiveProcessor: Sendable {
   }
 
   public func process(_ entries: [MeetingEntry]? = nil, _ handle: (MeetingResult) throws -> Void) rethrows {
+    try process(entries, transform: { _ in () }, { result, _ in try handle(result) })
+  }
+
+  /// Like `process(_:_:)`, with a `transform` (rendering, say) that runs on
+  /// the worker threads right after each meeting is planned; `handle` then
+  /// gets both, one at a time, in archive order.
+  public func process<T>(
+    _ entries: [MeetingEntry]? = nil, transform: @escaping @Sendable (MeetingResult) -> T,
+    _ handle: (MeetingResult, T) throws -> Void
+  ) rethrows {
     let entries = entries ?? index.meetings
     let loader = MeetingLoader(index: index)
     let checker = MeetingChecker(index: index, today: today)
@@ -36,34 +46,35 @@ public struct ArchiveProcessor: Sendable {
     var start = 0
     while start < entries.count {
       let batch = Array(entries[start..<min(start + batchSize, entries.count)])
-      let slots = ResultSlots(count: batch.count)
+      let slots = ResultSlots<(MeetingResult, T)>(count: batch.count)
       DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
         let entry = batch[offset]
         var (meeting, diagnostics) = loader.loadMeeting(entry)
         diagnostics.append(contentsOf: checker.check(meeting, entry: entry))
         let plan = planner.plan(meeting)
-        slots.set(offset, MeetingResult(entry: entry, meeting: meeting, plan: plan, diagnostics: diagnostics))
+        let result = MeetingResult(entry: entry, meeting: meeting, plan: plan, diagnostics: diagnostics)
+        slots.set(offset, (result, transform(result)))
       }
-      for result in slots.values { try handle(result) }
+      for (result, transformed) in slots.values { try handle(result, transformed) }
       start += batch.count
     }
   }
 }
 
 /// Results of one parallel batch, written by index under a lock.
-final class ResultSlots: @unchecked Sendable {
-  private var slots: [MeetingResult?]
+final class ResultSlots<Value>: @unchecked Sendable {
+  private var slots: [Value?]
   private let lock = NSLock()
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  func set(_ index: Int, _ value: MeetingResult) {
+  func set(_ index: Int, _ value: Value) {
     lock.lock()
     slots[index] = value
     lock.unlock()
   }
 
-  var values: [MeetingResult] {
+  var values: [Value] {
     lock.lock()
     defer { lock.unlock() }
     return slots.compactMap { $0 }

@@ -1,0 +1,159 @@
+import ArgumentParser
+import ClerkCore
+import ClerkRender
+import Foundation
+
+/// `clerk build [CONTENT] [--out DIR]`: checks, then renders the public and
+/// non-public sites into a temporary folder and swaps it in.
+struct BuildCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Check the content, then build the public and non-public sites.")
+
+  @OptionGroup var options: ContentOptions
+
+  @Option(name: .long, help: "The output folder.")
+  var out: String = "build"
+
+  @Flag(name: .long, help: "Skip the PDF engine.")
+  var noPDF = false
+
+  @Option(name: .long, help: "A folder of templates to use instead of the default ones.")
+  var templates: String?
+
+  @Flag(name: .shortAndLong, help: "Print only problems and the closing summary.")
+  var quiet = false
+
+  func run() throws {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let printer = DiagnosticPrinter()
+    let progress = Progress(quiet: quiet)
+
+    progress.stage(1, "Load archive")
+    let (loadedIndex, indexDiagnostics) = ArchiveLoader(root: options.content).loadIndex()
+    var diagnostics = indexDiagnostics
+    guard let index = loadedIndex, !diagnostics.hasErrors else {
+      printer.print(diagnostics.sorted)
+      printer.note("build failed: fix the errors above (nothing was written)")
+      throw ExitCode.failure
+    }
+    let templateSet: TemplateSet
+    do {
+      templateSet = try TemplateSet(directory: try templateFolder(site: index.site))
+    } catch let problem as TemplateSet.Problem {
+      printer.note(problem.description)
+      throw ExitCode.failure
+    }
+    let tree: OutputTree
+    do {
+      tree = try OutputTree(out: out, content: options.content)
+    } catch {
+      printer.note("error: \(error.message)")
+      throw ExitCode(2)
+    }
+    progress.note("      \(index.meetings.count) meetings in \(index.committees.count) committees")
+
+    progress.stage(2, "Check, plan and render meetings")
+    let builder = SiteBuilder(index: index, templates: templateSet, today: options.todayDate)
+    var publicSummaries: [MeetingSummary] = []
+    var nonPublicSummaries: [MeetingSummary] = []
+    var templateProblem: TemplateSet.Problem?
+    var done = 0
+    do {
+      try ArchiveProcessor(index: index, today: options.todayDate).process(transform: { builder.render($0.plan) }) {
+        result, rendered in
+        diagnostics.append(contentsOf: result.diagnostics)
+        done += 1
+        progress.count(done, of: index.meetings.count)
+        if let problem = rendered.problem { templateProblem = problem }
+        guard !diagnostics.hasErrors, templateProblem == nil else { return }
+        try tree.write(rendered.publicFiles, under: SiteBuilder.publicTree)
+        try tree.write(rendered.nonPublicFiles, under: SiteBuilder.nonPublicTree)
+        publicSummaries += rendered.publicSummary.map { [$0] } ?? []
+        nonPublicSummaries += rendered.nonPublicSummary.map { [$0] } ?? []
+      }
+      progress.stage(3, "Render index and committee pages")
+      if !diagnostics.hasErrors, templateProblem == nil {
+        try tree.write(try builder.archivePages(publicSummaries, audience: .public), under: SiteBuilder.publicTree)
+        try tree.write(try builder.archivePages(nonPublicSummaries, audience: .nonPublic), under: SiteBuilder.nonPublicTree)
+      }
+    } catch let problem as TemplateSet.Problem {
+      templateProblem = problem
+    } catch let problem as OutputTree.Problem {
+      tree.abandon()
+      printer.print(diagnostics.sorted)
+      printer.note("error: \(problem.message)")
+      printer.note("build failed: the previous output in '\(out)' is untouched")
+      throw ExitCode.failure
+    }
+    printer.print(diagnostics.sorted)
+    if let templateProblem { printer.note(templateProblem.description) }
+    guard !diagnostics.hasErrors, templateProblem == nil else {
+      tree.abandon()
+      let errors = diagnostics.errorCount + (templateProblem == nil ? 0 : 1)
+      printer.note("build failed with \(errors) error\(errors == 1 ? "" : "s"): the previous output in '\(out)' is untouched")
+      throw ExitCode.failure
+    }
+
+    progress.stage(4, "Write \(out)")
+    let pages = tree.files.count { $0.hasSuffix(".html") }
+    do {
+      try tree.commit()
+    } catch {
+      tree.abandon()
+      printer.note("error: \(error.message)")
+      throw ExitCode.failure
+    }
+    for note in tree.notes { printer.note("note: \(note)") }
+    let seconds = (clock.now - started).components
+    let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
+    let warnings = diagnostics.warningCount
+    printer.note(
+      "Built \(index.meetings.count) meetings, \(pages) pages in \(String(format: "%.1f", elapsed)) s → \(out)/public and \(out)/non-public"
+        + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
+  }
+
+  /// `--templates`, then `templates:` in site.yml, then `./Templates`, then
+  /// the Templates folder of the source tree the binary was built from.
+  func templateFolder(site: Site) throws -> String {
+    if let templates { return templates }
+    if let folder = site.templates { return options.content + "/" + folder }
+    let fileManager = FileManager.default
+    if fileManager.fileExists(atPath: "Templates/site") { return "Templates" }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var folder = executable.deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("Templates")
+      if fileManager.fileExists(atPath: candidate.appendingPathComponent("site").path) { return candidate.path }
+      folder.deleteLastPathComponent()
+    }
+    throw TemplateSet.Problem(path: "Templates", line: 1, column: 1, message: "no templates found; pass --templates DIR")
+  }
+}
+
+/// Stage lines on standard error, like `[2/4] Render meetings`.
+struct Progress {
+  var quiet: Bool
+  static let stages = 4
+  let isTerminal = isatty(STDERR_FILENO) == 1
+
+  func stage(_ number: Int, _ title: String) {
+    note("[\(number)/\(Self.stages)] \(title)")
+  }
+
+  func note(_ text: String) {
+    guard !quiet else { return }
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  /// Meeting counts: live on a terminal, every 10% otherwise.
+  func count(_ done: Int, of total: Int) {
+    guard !quiet, total > 0 else { return }
+    if isTerminal {
+      FileHandle.standardError.write(Data("\r      \(done)/\(total) meetings\(done == total ? "\n" : "")".utf8))
+    } else if done == total || (total >= 20 && done % max(1, total / 10) == 0) {
+      note("      \(done)/\(total) meetings")
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import ClerkCore
+
+/// What the index and committee pages need to know about a meeting, kept
+/// while meetings stream past so those pages can be written at the end.
+public struct MeetingSummary: Sendable {
+  public var id: MeetingID
+  public var date: CalendarDate
+  public var time: String
+  public var venue: String
+  public var status: MeetingStatus
+  public var itemCount: Int
+  public var hasMinutes: Bool
+  public var hasPackPDF: Bool
+
+  public init(plan: MeetingPlan, hasPackPDF: Bool = false) {
+    id = plan.id
+    date = plan.date
+    time = plan.time
+    venue = plan.venue
+    status = plan.status
+    itemCount = plan.items.count
+    hasMinutes = plan.minutes != nil
+    self.hasPackPDF = hasPackPDF
+  }
+}
+
+/// The site index and one page per committee.
+struct ArchivePages {
+  let index: ArchiveIndex
+  let templates: TemplateSet
+  let audience: Audience
+  /// The day that separates forthcoming from past meetings.
+  let today: CalendarDate
+  /// How many recent meetings the site index lists.
+  static let recentCount = 10
+
+  func render(_ meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> [OutputFile] {
+    let byCommittee = Dictionary(grouping: meetings, by: \.id.committee)
+    var files = [OutputFile(path: SiteLayout.index, text: try renderIndex(meetings))]
+    for committee in index.committees {
+      files.append(
+        OutputFile(
+          path: SiteLayout.committee(committee.slug),
+          text: try renderCommittee(committee, meetings: byCommittee[committee.slug] ?? [])))
+    }
+    return files
+  }
+
+  func context(_ path: String, _ title: String, crumbs: [(String, String?)]) -> [String: Any] {
+    PageContext(path: path, title: title, breadcrumbs: crumbs, audience: audience, organisation: index.site.organisation)
+      .dictionary()
+  }
+
+  func entry(_ meeting: MeetingSummary, page: String) -> [String: Any] {
+    var entry: [String: Any] = [
+      "committee": index.committee(meeting.id.committee)?.name ?? meeting.id.committee,
+      "date": meeting.date.longText,
+      "dateISO": meeting.date.iso,
+      "time": DisplayFormat.time(meeting.time),
+      "venue": meeting.venue,
+      "href": SiteLayout.relative(from: page, to: SiteLayout.meeting(meeting.id)),
+      "isDraft": meeting.status == .draft,
+      "itemCount": meeting.itemCount,
+    ]
+    if meeting.hasMinutes { entry["minutesHref"] = SiteLayout.relative(from: page, to: SiteLayout.minutes(meeting.id)) }
+    if meeting.hasPackPDF { entry["pdfHref"] = SiteLayout.relative(from: page, to: SiteLayout.packPDF(meeting.id)) }
+    return entry
+  }
+
+  static func newestFirst(_ a: MeetingSummary, _ b: MeetingSummary) -> Bool {
+    (a.date, a.time, a.id.path) > (b.date, b.time, b.id.path)
+  }
+
+  func renderIndex(_ meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> String {
+    let page = SiteLayout.index
+    let upcoming = meetings.filter { $0.date >= today }.sorted { !Self.newestFirst($0, $1) }
+    let recent = meetings.filter { $0.date < today }.sorted(by: Self.newestFirst).prefix(Self.recentCount)
+    var context = self.context(page, index.site.organisation + ": committee meetings", crumbs: [])
+    context["committees"] = index.committees.map { committee -> [String: Any] in
+      [
+        "name": committee.name,
+        "href": SiteLayout.relative(from: page, to: SiteLayout.committee(committee.slug)),
+        "meetingCount": meetings.count { $0.id.committee == committee.slug },
+      ]
+    }
+    context["upcoming"] = upcoming.map { entry($0, page: page) }
+    context["hasUpcoming"] = !upcoming.isEmpty
+    context["recent"] = recent.map { entry($0, page: page) }
+    context["hasRecent"] = !recent.isEmpty
+    return try templates.render(context, template: "site/index")
+  }
+
+  func renderCommittee(_ committee: Committee, meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> String {
+    let page = SiteLayout.committee(committee.slug)
+    var context = self.context(page, committee.name, crumbs: [("Home", SiteLayout.index), (committee.name, nil)])
+    let years = Dictionary(grouping: meetings, by: \.date.year).sorted { $0.key > $1.key }
+    context["committee"] = [
+      "name": committee.name,
+      "members": committee.membersList(),
+      "hasMembers": !committee.members.isEmpty,
+      "clerk": committee.clerk?.dictionary() as Any,
+      "hasClerk": committee.clerk != nil,
+    ]
+    context["years"] = years.map { year, list -> [String: Any] in
+      ["year": year, "id": "year-\(year)", "meetings": list.sorted(by: Self.newestFirst).map { entry($0, page: page) }]
+    }
+    context["hasMeetings"] = !meetings.isEmpty
+    return try templates.render(context, template: "site/committee")
+  }
+}

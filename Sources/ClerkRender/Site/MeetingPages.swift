@@ -1,0 +1,287 @@
+import ClerkCore
+import Markdown
+
+/// Renders one meeting of one audience: its page, its item pages, its own
+/// minutes, and the files its items publish. Works from the narrowed plan
+/// only, so what it cannot see it cannot publish.
+struct MeetingPages {
+  let plan: MeetingPlan
+  let index: ArchiveIndex
+  let templates: TemplateSet
+  /// Absolute path of the content root, for copying files.
+  let contentRoot: String
+
+  var id: MeetingID { plan.id }
+  var committee: Committee { plan.committee }
+
+  var title: String { "\(committee.name), \(plan.date.longText)" }
+
+  func page(_ path: String, _ title: String, crumbs: [(String, String?)]) -> PageContext {
+    PageContext(
+      path: path, title: title,
+      breadcrumbs: [("Home", SiteLayout.index), (committee.name, SiteLayout.committee(committee.slug))] + crumbs,
+      audience: plan.audience, organisation: index.site.organisation)
+  }
+
+  func render() throws(TemplateSet.Problem) -> [OutputFile] {
+    var files: [OutputFile] = []
+    files.append(OutputFile(path: SiteLayout.meeting(id), text: try renderMeetingPage()))
+    for (offset, item) in plan.items.enumerated() {
+      let previous = offset > 0 ? plan.items[offset - 1] : nil
+      let next = offset + 1 < plan.items.count ? plan.items[offset + 1] : nil
+      files.append(
+        OutputFile(
+          path: SiteLayout.item(id, number: item.number),
+          text: try renderItemPage(item, previous: previous, next: next)))
+      files += publishedFiles(of: item)
+    }
+    if let minutes = plan.minutes {
+      files.append(OutputFile(path: SiteLayout.minutes(id), text: try renderMinutesPage(minutes, path: SiteLayout.minutes(id))))
+    }
+    if let minutes = plan.nonPublicMinutes, plan.audience == .nonPublic {
+      let path = SiteLayout.nonPublicMinutes(id)
+      files.append(OutputFile(path: path, text: try renderMinutesPage(minutes, path: path)))
+    }
+    return files
+  }
+
+  // MARK: Meeting page
+
+  func meetingDictionary(page path: String) -> [String: Any] {
+    let resolver = LinkResolver(plan: plan, index: index, page: path)
+    var meeting: [String: Any] = [
+      "committee": committee.name,
+      "committeeHref": SiteLayout.relative(from: path, to: SiteLayout.committee(committee.slug)),
+      "date": plan.date.longText,
+      "dateISO": plan.date.iso,
+      "frontSheetDate": DisplayFormat.frontSheetDate(plan.date),
+      "time": DisplayFormat.time(plan.time),
+      "time24": plan.time,
+      "venue": plan.venue,
+      "members": committee.membersList(),
+      "hasMembers": !committee.members.isEmpty,
+      "notes": plan.notes.map { resolver.html($0) },
+      "hasNotes": !plan.notes.isEmpty,
+      "isDraft": plan.status == .draft,
+      "meetingHref": SiteLayout.relative(from: path, to: SiteLayout.meeting(id)),
+    ]
+    if let clerk = committee.clerk { meeting["clerk"] = clerk.dictionary() }
+    if let signatory = index.site.signatory {
+      meeting["signatory"] = ["name": signatory.name, "title": signatory.title]
+    }
+    if let published = plan.published { meeting["published"] = DisplayFormat.date(published) }
+    if plan.minutes != nil {
+      meeting["minutesHref"] = SiteLayout.relative(from: path, to: SiteLayout.minutes(id))
+    }
+    if plan.nonPublicMinutes != nil && plan.audience == .nonPublic {
+      meeting["nonPublicMinutesHref"] = SiteLayout.relative(from: path, to: SiteLayout.nonPublicMinutes(id))
+    }
+    return meeting
+  }
+
+  func renderMeetingPage() throws(TemplateSet.Problem) -> String {
+    let path = SiteLayout.meeting(id)
+    let resolver = LinkResolver(plan: plan, index: index, page: path)
+    var parts: [[String: Any]] = []
+    for part in [AgendaPart.one, .two] {
+      let items = plan.items(in: part)
+      guard !items.isEmpty else { continue }
+      parts.append([
+        "title": part.title, "id": "part-\(part.rawValue)",
+        "items": items.map { agendaEntry($0, page: path, resolver: resolver) },
+      ])
+    }
+    let supplements = plan.supplements.map { number -> [String: Any] in
+      let numbers = plan.items.filter { $0.supplement == number }.map(\.number)
+      return ["number": number, "items": "Agenda Item" + (numbers.count == 1 ? " " : "s ") + DisplayFormat.list(numbers)]
+    }
+    var context = page(path, title, crumbs: [(plan.date.longText, nil)]).dictionary()
+    context["meeting"] = meetingDictionary(page: path)
+    context["parts"] = parts
+    context["hasItems"] = !plan.items.isEmpty
+    context["supplements"] = supplements
+    context["hasSupplements"] = !supplements.isEmpty
+    return try templates.render(context, template: "site/meeting")
+  }
+
+  /// One agenda entry as the meeting page and the pack print it.
+  func agendaEntry(_ item: PlannedItem, page path: String, resolver: LinkResolver) -> [String: Any] {
+    var entry: [String: Any] = [
+      "number": item.number,
+      "title": item.title,
+      "href": SiteLayout.relative(from: path, to: SiteLayout.item(id, number: item.number)),
+      "anchor": "item-\(item.number)",
+      "isExempt": item.access == .exempt,
+      "hasPages": !(item.content?.isEmpty ?? true) || item.isGenerated || item.access == .exempt,
+      "crossReferences": crossReferences(item, page: path),
+      "summary": resolver.html(item.summary),
+      "hasSummary": item.summary != nil,
+    ]
+    if let label = item.purpose.label { entry["purpose"] = label }
+    if let supplement = item.supplement { entry["supplement"] = supplement }
+    if !item.exemptParagraphs.isEmpty { entry["paragraphs"] = DisplayFormat.list(item.exemptParagraphs) }
+    if case .exclusion(let exclusion) = item.kind {
+      entry["exclusion"] = [
+        "motion": exclusion.motion,
+        "rows": exclusion.rows.map { row in
+          ["items": DisplayFormat.list(row.items), "paragraphs": row.paragraphs.isEmpty ? "–" : DisplayFormat.list(row.paragraphs)]
+        },
+      ]
+    }
+    return entry
+  }
+
+  func crossReferences(_ item: PlannedItem, page path: String) -> [[String: Any]] {
+    item.crossReferences.map { reference in
+      let sentence = reference.sentence
+      let linkText = "Agenda Item \(reference.targetNumber)"
+      let before = sentence.range(of: linkText).map { String(sentence[..<$0.lowerBound]) } ?? sentence
+      let after = sentence.range(of: linkText).map { String(sentence[$0.upperBound...]) } ?? ""
+      return [
+        "before": before, "linkText": linkText, "after": after,
+        "href": SiteLayout.relative(from: path, to: SiteLayout.item(id, number: reference.targetNumber)),
+      ]
+    }
+  }
+
+  // MARK: Item pages
+
+  func renderItemPage(_ item: PlannedItem, previous: PlannedItem?, next: PlannedItem?) throws(TemplateSet.Problem) -> String {
+    let path = SiteLayout.item(id, number: item.number)
+    let resolver = LinkResolver(plan: plan, index: index, page: path)
+    var entry = agendaEntry(item, page: path, resolver: resolver)
+    entry.merge(itemDetails(item, page: path, resolver: resolver, prefix: "c-")) { _, new in new }
+    var context = page(path, "Agenda Item \(item.number): \(item.title)", crumbs: [
+      (plan.date.longText, SiteLayout.meeting(id)), ("Agenda Item \(item.number)", nil),
+    ]).dictionary()
+    context["meeting"] = meetingDictionary(page: path)
+    context["item"] = entry
+    if let previous {
+      context["previous"] = [
+        "href": SiteLayout.relative(from: path, to: SiteLayout.item(id, number: previous.number)),
+        "number": previous.number, "title": previous.title,
+      ]
+    }
+    if let next {
+      context["next"] = [
+        "href": SiteLayout.relative(from: path, to: SiteLayout.item(id, number: next.number)),
+        "number": next.number, "title": next.title,
+      ]
+    }
+    return try templates.render(context, template: "site/item")
+  }
+
+  /// Everything below the agenda entry: cover sheet, body, minutes,
+  /// appendices, authors — or, for an exempt item in public, the
+  /// placeholder and the reasons restricted.
+  func itemDetails(_ item: PlannedItem, page path: String, resolver: LinkResolver, prefix: String) -> [String: Any] {
+    let scheme = index.site.exemptionScheme
+    var details: [String: Any] = [
+      "accessLabel": item.access == .exempt ? "Non-Public" : "Public",
+      "dated": DisplayFormat.date(plan.date),
+      "committee": committee.name,
+      "exemptReason": resolver.html(item.exemptReason, prefix: prefix + "reason-"),
+      "hasExemptReason": item.exemptReason != nil,
+      "paragraphDescriptions": item.exemptParagraphs.map { number in
+        ["number": number, "description": scheme.paragraphs[number] ?? ""]
+      },
+    ]
+    if item.access == .exempt && !item.exemptParagraphs.isEmpty {
+      details["placeholder"] = scheme.placeholder(for: item.exemptParagraphs)
+    }
+    if case .exclusion = item.kind { details["isExclusion"] = true }
+    guard let content = item.content else {
+      details["withheld"] = item.access == .exempt
+      return details
+    }
+    details["hasContent"] = !content.isEmpty
+    details["body"] = resolver.html(content.body, prefix: prefix)
+    details["hasBody"] = !content.body.isBlank
+    if let reportOf = content.reportOf { details["reportOf"] = reportOf }
+    details["authors"] = content.authors.map { $0.dictionary() }
+    details["hasAuthors"] = !content.authors.isEmpty
+    details["authorNames"] = content.authors.map(\.name).joined(separator: ", ")
+    if let embedded = content.embeddedMinutes {
+      let kind = embedded.minutes.access == .exempt ? "Non-public minutes" : "Minutes"
+      details["minutes"] = [
+        "title": "\(kind) of the meeting held on \(embedded.meetingDate.longText)",
+        "html": resolver.minutesHTML(embedded.minutes, prefix: prefix + "minutes-"),
+        "meetingHref": SiteLayout.relative(from: path, to: SiteLayout.meeting(embedded.meeting)),
+      ]
+    }
+    details["appendices"] = content.appendices.enumerated().map { offset, appendix in
+      appendixDictionary(appendix, letter: DisplayFormat.letter(offset + 1), item: item, page: path, resolver: resolver, prefix: prefix + "appendix-\(offset + 1)-")
+    }
+    details["hasAppendices"] = !content.appendices.isEmpty
+    return details
+  }
+
+  func appendixDictionary(
+    _ appendix: Appendix, letter: String, item: PlannedItem, page path: String, resolver: LinkResolver, prefix: String
+  ) -> [String: Any] {
+    var entry: [String: Any] = ["letter": letter, "title": appendix.title, "anchor": "\(prefix)top"]
+    let published = SiteLayout.relative(from: path, to: publishedPath(appendix))
+    switch appendix.content {
+    case .markdown(let document):
+      entry["html"] = resolver.html(document, prefix: prefix)
+      entry["isMarkdown"] = true
+    case .table(let table):
+      entry["html"] = AppendixTable.html(table, caption: "Appendix \(letter): \(appendix.title)")
+      entry["isTable"] = true
+      entry["href"] = published
+      entry["size"] = "CSV"
+    case .pdf(let bytes):
+      entry["isPDF"] = true
+      entry["href"] = published
+      entry["size"] = "PDF, " + DisplayFormat.size(bytes)
+    case .image(let bytes, _):
+      entry["isImage"] = true
+      entry["href"] = published
+      entry["alt"] = appendix.title
+      entry["size"] = DisplayFormat.size(bytes)
+    }
+    return entry
+  }
+
+  /// Where an appendix file is published: beside the pages, under the
+  /// item's folder name, exactly as in the content tree.
+  func publishedPath(_ appendix: Appendix) -> String { appendix.path }
+
+  /// Files an item publishes: its appendices (not markdown, which is
+  /// rendered) and the local images and files its body links to.
+  func publishedFiles(of item: PlannedItem) -> [OutputFile] {
+    guard let content = item.content else { return [] }
+    var paths = Set<String>()
+    for appendix in content.appendices {
+      if case .markdown = appendix.content { continue }
+      paths.insert(appendix.path)
+    }
+    let documents = [content.body] + content.appendices.compactMap { appendix -> MarkdownDocument? in
+      if case .markdown(let document) = appendix.content { return document }
+      return nil
+    }
+    for link in documents.flatMap(\.links) where Self.isLocal(link.url) {
+      paths.insert("\(id.path)/\(link.url)")
+    }
+    return paths.sorted().map { OutputFile(path: $0, copying: contentRoot + "/" + $0) }
+  }
+
+  static func isLocal(_ url: String) -> Bool {
+    !(url.isEmpty || url.hasPrefix("#") || url.hasPrefix("/") || url.contains(":") || url.contains(".."))
+  }
+
+  // MARK: Minutes
+
+  func renderMinutesPage(_ minutes: Minutes, path: String) throws(TemplateSet.Problem) -> String {
+    let resolver = LinkResolver(plan: plan, index: index, page: path)
+    let kind = minutes.access == .exempt ? "Non-public minutes" : "Minutes"
+    var context = page(path, "\(kind): \(title)", crumbs: [
+      (plan.date.longText, SiteLayout.meeting(id)), (kind, nil),
+    ]).dictionary()
+    context["meeting"] = meetingDictionary(page: path)
+    context["minutes"] = [
+      "title": kind, "html": resolver.html(minutes.body), "isNonPublic": minutes.access == .exempt,
+    ]
+    return try templates.render(context, template: "site/minutes")
+  }
+}

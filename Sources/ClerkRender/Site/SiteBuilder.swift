@@ -1,0 +1,60 @@
+import ClerkCore
+import Foundation
+
+/// Renders the two trees — `public/` from the public plan only, and
+/// `non-public/` from the full plan — meeting by meeting.
+public struct SiteBuilder: Sendable {
+  public static let publicTree = "public"
+  public static let nonPublicTree = "non-public"
+
+  public let index: ArchiveIndex
+  public let templates: TemplateSet
+  /// Separates forthcoming from past meetings on the index pages.
+  public let today: CalendarDate
+
+  public init(index: ArchiveIndex, templates: TemplateSet, today: CalendarDate) {
+    self.index = index
+    self.templates = templates
+    self.today = today
+  }
+
+  /// One meeting rendered for both audiences.
+  public struct RenderedMeeting: Sendable {
+    public var publicFiles: [OutputFile] = []
+    public var nonPublicFiles: [OutputFile] = []
+    public var publicSummary: MeetingSummary?
+    public var nonPublicSummary: MeetingSummary?
+    public var problem: TemplateSet.Problem?
+  }
+
+  public func render(_ plan: MeetingPlan) -> RenderedMeeting {
+    var rendered = RenderedMeeting()
+    do {
+      if let narrowed = plan.narrowed(to: .public) {
+        rendered.publicFiles = try pages(narrowed)
+        rendered.publicSummary = MeetingSummary(plan: narrowed)
+      }
+      if let full = plan.narrowed(to: .nonPublic) {
+        rendered.nonPublicFiles = try pages(full)
+        rendered.nonPublicSummary = MeetingSummary(plan: full)
+      }
+    } catch {
+      rendered.problem = error
+    }
+    return rendered
+  }
+
+  func pages(_ plan: MeetingPlan) throws(TemplateSet.Problem) -> [OutputFile] {
+    try MeetingPages(plan: plan, index: index, templates: templates, contentRoot: index.root).render()
+  }
+
+  /// The index, committee pages and stylesheets of one tree.
+  public func archivePages(_ summaries: [MeetingSummary], audience: Audience) throws(TemplateSet.Problem) -> [OutputFile] {
+    var files = try ArchivePages(index: index, templates: templates, audience: audience, today: today).render(summaries)
+    for asset in templates.assets {
+      let target = "assets/" + (asset.hasPrefix("css/") ? String(asset.dropFirst(4)) : asset)
+      files.append(OutputFile(path: target, copying: templates.directory + "/" + asset))
+    }
+    return files
+  }
+}

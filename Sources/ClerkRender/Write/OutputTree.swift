@@ -1,0 +1,176 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Writes a build into a temporary folder beside `--out` and swaps it in
+/// only when everything succeeded. A failed or killed build leaves the
+/// previous output exactly as it was, and Clerk never deletes a file it did
+/// not create: the previous build is removed file by file from its manifest.
+public final class OutputTree: @unchecked Sendable {
+  public struct Problem: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+  }
+
+  public static let manifestName = ".clerk-manifest"
+  static let temporaryMarker = ".clerk-temporary"
+
+  /// The final output folder (absolute).
+  public let destination: String
+  /// The temporary folder being written.
+  public let temporary: String
+  private let lock = NSLock()
+  private var written: [String] = []
+  /// Warnings to show the user (e.g. a previous build that could not be fully removed).
+  public private(set) var notes: [String] = []
+
+  /// Checks `out` against the content folder and prepares a temporary folder.
+  public init(out: String, content: String) throws(Problem) {
+    let fileManager = FileManager.default
+    let destination = Self.absolute(out)
+    let contentPath = Self.absolute(content)
+    guard destination != "/" else { throw Problem(message: "refusing to write the build to '/'") }
+    if destination == contentPath || destination.hasPrefix(contentPath + "/") {
+      throw Problem(message: "--out '\(out)' is inside the content folder; choose a folder outside it")
+    }
+    if contentPath.hasPrefix(destination + "/") {
+      throw Problem(message: "--out '\(out)' contains the content folder; choose a separate folder")
+    }
+    var isDirectory: ObjCBool = false
+    if fileManager.fileExists(atPath: destination, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else { throw Problem(message: "--out '\(out)' exists and is not a folder") }
+      let entries = (try? fileManager.contentsOfDirectory(atPath: destination)) ?? []
+      if !entries.isEmpty && !fileManager.fileExists(atPath: destination + "/" + Self.manifestName) {
+        throw Problem(
+          message: "--out '\(out)' holds files Clerk did not create; choose an empty or new folder (nothing was changed)")
+      }
+    }
+    let parent = (destination as NSString).deletingLastPathComponent
+    let name = (destination as NSString).lastPathComponent
+    do {
+      try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+    } catch {
+      throw Problem(message: "cannot create '\(parent)': \(error.localizedDescription)")
+    }
+    Self.removeStaleTemporaries(in: parent, name: name)
+    let temporary = "\(parent)/.\(name).clerk-tmp-\(getpid())"
+    do {
+      try fileManager.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+      try Data().write(to: URL(fileURLWithPath: temporary + "/" + Self.temporaryMarker))
+    } catch {
+      throw Problem(message: "cannot write beside '\(out)': \(error.localizedDescription)")
+    }
+    self.destination = destination
+    self.temporary = temporary
+  }
+
+  static func absolute(_ path: String) -> String {
+    let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+    return url.path
+  }
+
+  /// Temporary folders of builds that were killed: ours by name and marker.
+  static func removeStaleTemporaries(in parent: String, name: String) {
+    let fileManager = FileManager.default
+    for entry in (try? fileManager.contentsOfDirectory(atPath: parent)) ?? []
+    where entry.hasPrefix(".\(name).clerk-tmp-") {
+      let path = parent + "/" + entry
+      if fileManager.fileExists(atPath: path + "/" + temporaryMarker) {
+        try? fileManager.removeItem(atPath: path)
+      }
+    }
+  }
+
+  /// Writes files under `subtree` (`public`, `non-public`); safe to call from several threads.
+  public func write(_ files: [OutputFile], under subtree: String) throws(Problem) {
+    let fileManager = FileManager.default
+    var created = Set<String>()
+    var paths: [String] = []
+    for file in files {
+      let relative = subtree + "/" + file.path
+      let path = temporary + "/" + relative
+      let folder = (path as NSString).deletingLastPathComponent
+      if !created.contains(folder) {
+        try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        created.insert(folder)
+      }
+      let data: Data
+      switch file.contents {
+      case .text(let text): data = Data(text.utf8)
+      case .copy(let source):
+        guard let contents = fileManager.contents(atPath: source) else {
+          throw Problem(message: "cannot read '\(source)' to publish it")
+        }
+        data = contents
+      }
+      guard fileManager.createFile(atPath: path, contents: data) else {
+        throw Problem(message: "cannot write '\(relative)' (is the output folder writable?)")
+      }
+      paths.append(relative)
+    }
+    lock.lock()
+    written += paths
+    lock.unlock()
+  }
+
+  /// Every file written so far, sorted.
+  public var files: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return written.sorted()
+  }
+
+  /// Swaps the finished build in place of the previous one.
+  public func commit() throws(Problem) {
+    let fileManager = FileManager.default
+    let manifest = files.joined(separator: "\n") + "\n"
+    do {
+      try Data(manifest.utf8).write(to: URL(fileURLWithPath: temporary + "/" + Self.manifestName))
+      try fileManager.removeItem(atPath: temporary + "/" + Self.temporaryMarker)
+    } catch {
+      throw Problem(message: "cannot finish the build: \(error.localizedDescription)")
+    }
+    let previous = destination + ".clerk-previous-\(getpid())"
+    let hadPrevious = fileManager.fileExists(atPath: destination)
+    if hadPrevious {
+      guard rename(destination, previous) == 0 else {
+        throw Problem(message: "cannot replace '\(destination)': \(String(cString: strerror(errno)))")
+      }
+    }
+    guard rename(temporary, destination) == 0 else {
+      let reason = String(cString: strerror(errno))
+      if hadPrevious { _ = rename(previous, destination) }
+      throw Problem(message: "cannot move the build into '\(destination)': \(reason)")
+    }
+    if hadPrevious { removePreviousBuild(previous) }
+  }
+
+  /// Removes only what the previous build's manifest lists, then empty folders.
+  func removePreviousBuild(_ path: String) {
+    let fileManager = FileManager.default
+    let manifest = fileManager.contents(atPath: path + "/" + Self.manifestName).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    var folders = Set<String>()
+    for line in manifest.split(separator: "\n") where !line.contains("..") {
+      try? fileManager.removeItem(atPath: path + "/" + line)
+      var folder = (String(line) as NSString).deletingLastPathComponent
+      while !folder.isEmpty {
+        folders.insert(folder)
+        folder = (folder as NSString).deletingLastPathComponent
+      }
+    }
+    try? fileManager.removeItem(atPath: path + "/" + Self.manifestName)
+    for folder in folders.sorted(by: { $0.count > $1.count }) {
+      rmdir(path + "/" + folder)
+    }
+    if rmdir(path) != 0 {
+      notes.append("kept \(path): it holds files the previous build did not create")
+    }
+  }
+
+  /// Removes the temporary folder after a failed build.
+  public func abandon() {
+    try? FileManager.default.removeItem(atPath: temporary)
+  }
+}
