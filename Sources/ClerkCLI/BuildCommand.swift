@@ -33,9 +33,9 @@ struct BuildCommand: ParsableCommand {
     progress.stage(1, "Load archive")
     let (loadedIndex, indexDiagnostics) = ArchiveLoader(root: options.content).loadIndex()
     var diagnostics = indexDiagnostics
-    guard let index = loadedIndex, !diagnostics.hasErrors else {
+    guard let index = loadedIndex else {
       printer.print(diagnostics.sorted)
-      printer.note("build failed: fix the errors above (nothing was written)")
+      printer.note("build failed: the previous output in '\(out)' is untouched")
       throw ExitCode.failure
     }
     let templateSet: TemplateSet
