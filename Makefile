@@ -4,7 +4,7 @@ CONTENT ?= Content
 OUT ?= build
 CLERK := .build/release/clerk
 
-.PHONY: all build deps test site check bench format clean
+.PHONY: all build deps test site check check-site bench format clean
 
 all: build
 
@@ -32,9 +32,21 @@ test: deps
 
 ## Builds the example archive in Content/ and says where to look.
 site: build
-	$(CLERK) check $(CONTENT)
+	$(CLERK) build $(CONTENT) --out $(OUT)
+	@echo "Open $(OUT)/public/index.html (public site) or $(OUT)/non-public/index.html (members and officers)."
 
-check: test site
+## Builds the example, then checks every page with axe-core in headless
+## Chromium (WCAG 2.2 AA) and the Nu HTML checker: 0 violations, 0 errors.
+check-site: site
+	bash tools/check-site-setup.sh
+	.venv-tools/bin/python tools/check_site.py $(OUT)/public $(OUT)/non-public
+
+## Everything CI runs: the test suite and the site checks.
+check: test check-site
+
+## Generates a synthetic archive (PRESET=small|medium|large) and measures the build.
+bench: build
+	PRESET=$(or $(PRESET),medium) bash tools/bench.sh
 
 format:
 	@if command -v swift-format >/dev/null; then swift-format format -i -r Sources Tests; \

@@ -61,15 +61,27 @@ struct BuildCommand: ParsableCommand {
     var templateProblem: TemplateSet.Problem?
     var done = 0
     do {
-      try ArchiveProcessor(index: index, today: options.todayDate).process(transform: { builder.render($0.plan) }) {
-        result, rendered in
+      // Meetings render and write on the worker threads; a meeting with
+      // errors writes nothing, and any error abandons the whole temporary tree.
+      let transform: @Sendable (MeetingResult) -> SiteBuilder.RenderedMeeting = { result in
+        guard !result.diagnostics.hasErrors else { return SiteBuilder.RenderedMeeting() }
+        var rendered = builder.render(result.plan)
+        do throws(OutputTree.Problem) {
+          try tree.write(rendered.publicFiles, under: SiteBuilder.publicTree)
+          try tree.write(rendered.nonPublicFiles, under: SiteBuilder.nonPublicTree)
+        } catch {
+          rendered.writeProblem = error
+        }
+        rendered.publicFiles = []
+        rendered.nonPublicFiles = []
+        return rendered
+      }
+      try ArchiveProcessor(index: index, today: options.todayDate).process(transform: transform) { result, rendered in
         diagnostics.append(contentsOf: result.diagnostics)
         done += 1
         progress.count(done, of: index.meetings.count)
         if let problem = rendered.problem { templateProblem = problem }
-        guard !diagnostics.hasErrors, templateProblem == nil else { return }
-        try tree.write(rendered.publicFiles, under: SiteBuilder.publicTree)
-        try tree.write(rendered.nonPublicFiles, under: SiteBuilder.nonPublicTree)
+        if let problem = rendered.writeProblem { throw problem }
         publicSummaries += rendered.publicSummary.map { [$0] } ?? []
         nonPublicSummaries += rendered.nonPublicSummary.map { [$0] } ?? []
       }

@@ -20,7 +20,7 @@ public struct MeetingChecker: Sendable {
   public func check(_ meeting: Meeting, entry: MeetingEntry) -> Diagnostics {
     var diagnostics = Diagnostics()
     checkOrders(meeting, &diagnostics)
-    let slugs = Dictionary(meeting.items.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    let slugs = ItemSlugs(meeting.items)
     for item in meeting.items {
       checkExemption(item, &diagnostics)
       checkReferences(item, slugs: slugs, meeting: meeting, &diagnostics)
@@ -38,7 +38,6 @@ public struct MeetingChecker: Sendable {
 
   func checkOrders(_ meeting: Meeting, _ diagnostics: inout Diagnostics) {
     var byOrder: [Int: AgendaItem] = [:]
-    var bySlug: [String: AgendaItem] = [:]
     for item in meeting.items {
       if let other = byOrder[item.order] {
         diagnostics.error(
@@ -46,13 +45,6 @@ public struct MeetingChecker: Sendable {
           at: SourceLocation(path: item.path))
       } else {
         byOrder[item.order] = item
-      }
-      if let other = bySlug[item.slug] {
-        diagnostics.error(
-          "slug '\(item.slug)' is also used by \(fileName(other.path)); links and pages would collide",
-          at: SourceLocation(path: item.path))
-      } else {
-        bySlug[item.slug] = item
       }
     }
   }
@@ -97,30 +89,26 @@ public struct MeetingChecker: Sendable {
     }
   }
 
-  func checkReferences(_ item: AgendaItem, slugs: [String: AgendaItem], meeting: Meeting, _ diagnostics: inout Diagnostics) {
+  func checkReferences(_ item: AgendaItem, slugs: ItemSlugs, meeting: Meeting, _ diagnostics: inout Diagnostics) {
     for slug in item.seeAlso {
       let at = item.location(of: "see-also#\(slug)")
       if slug == item.slug {
         diagnostics.error("'see-also' names the item itself", at: at)
-      } else if slugs[slug] == nil {
-        diagnostics.error("'see-also' names '\(slug)', which is not an item of this meeting" + suggestion(slug, slugs), at: at)
+      } else if let problem = slugs.problem(slug) {
+        diagnostics.error("'see-also' names '\(slug)', \(problem)", at: at)
       }
     }
     if let target = item.appendixTo {
       let at = item.location(of: "appendix-to")
       if target == item.slug {
         diagnostics.error("'appendix-to' names the item itself", at: at)
-      } else if slugs[target] == nil {
-        diagnostics.error("'appendix-to' names '\(target)', which is not an item of this meeting" + suggestion(target, slugs), at: at)
+      } else if let problem = slugs.problem(target) {
+        diagnostics.error("'appendix-to' names '\(target)', \(problem)", at: at)
       }
     }
     if let reference = item.minutesOf {
       checkMinutesOf(reference, item: item, meeting: meeting, &diagnostics)
     }
-  }
-
-  func suggestion(_ slug: String, _ slugs: [String: AgendaItem]) -> String {
-    KeySuggestion.didYouMean(slug, in: slugs.keys.sorted())
   }
 
   func checkMinutesOf(_ reference: MinutesReference, item: AgendaItem, meeting: Meeting, _ diagnostics: inout Diagnostics) {
@@ -148,7 +136,7 @@ public struct MeetingChecker: Sendable {
     }
   }
 
-  func checkLinks(_ item: AgendaItem, slugs: [String: AgendaItem], meeting: Meeting, _ diagnostics: inout Diagnostics) {
+  func checkLinks(_ item: AgendaItem, slugs: ItemSlugs, meeting: Meeting, _ diagnostics: inout Diagnostics) {
     for link in item.body.links {
       let at = item.bodyLocation(link.position)
       if checkLink(link.url, at: at, slugs: slugs, meeting: meeting, &diagnostics) { continue }
@@ -163,11 +151,11 @@ public struct MeetingChecker: Sendable {
 
   /// Checks `item:` and `meeting:` links; returns true when the URL was one.
   @discardableResult
-  func checkLink(_ url: String, at: SourceLocation, slugs: [String: AgendaItem], meeting: Meeting, _ diagnostics: inout Diagnostics) -> Bool {
+  func checkLink(_ url: String, at: SourceLocation, slugs: ItemSlugs, meeting: Meeting, _ diagnostics: inout Diagnostics) -> Bool {
     if url.hasPrefix("item:") {
       let slug = String(url.dropFirst(5))
-      if slugs[slug] == nil {
-        diagnostics.error("link to 'item:\(slug)', which is not an item of this meeting" + suggestion(slug, slugs), at: at)
+      if let problem = slugs.problem(slug) {
+        diagnostics.error("link to 'item:\(slug)', \(problem)", at: at)
       }
       return true
     }
@@ -221,5 +209,31 @@ public struct MeetingChecker: Sendable {
         "published \(published.iso) leaves \(clear) clear working day\(clear == 1 ? "" : "s") before the meeting; five are required (publish by \(latest.longText))",
         at: at)
     }
+  }
+}
+
+/// The items of a meeting by slug. Two items may share a slug
+/// (`07-update.md`, `17-update.md`); only a reference to such a slug is a
+/// problem, because it is ambiguous.
+struct ItemSlugs {
+  var items: [String: AgendaItem] = [:]
+  var files: [String: [String]] = [:]
+
+  init(_ list: [AgendaItem]) {
+    for item in list {
+      if items[item.slug] == nil { items[item.slug] = item }
+      files[item.slug, default: []].append(item.path.split(separator: "/").last.map(String.init) ?? item.path)
+    }
+  }
+
+  /// Why a reference to `slug` cannot be resolved, or nil when it can.
+  func problem(_ slug: String) -> String? {
+    guard items[slug] != nil else {
+      return "which is not an item of this meeting" + KeySuggestion.didYouMean(slug, in: items.keys.sorted())
+    }
+    if let names = files[slug], names.count > 1 {
+      return "which is ambiguous: \(names.sorted().joined(separator: " and ")) share that slug; rename one"
+    }
+    return nil
   }
 }

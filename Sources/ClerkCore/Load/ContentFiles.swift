@@ -83,7 +83,7 @@ public struct ContentFiles: Sendable {
       let (line, column) = Self.firstInvalidUTF8(bytes)
       throw .invalidUTF8(line: line, column: column)
     }
-    if !text.contains("\r") { return text }
+    if !text.utf8.contains(13) { return text }
     return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
   }
 

@@ -15,22 +15,25 @@ struct FrontMatter {
 
   /// Splits on a first line of exactly `---` and the next line of `---` or `...`.
   static func split(_ text: String) throws(Problem) -> FrontMatter {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-    guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
-      return FrontMatter(yaml: nil, yamlLine: 1, body: text, bodyLine: 1)
-    }
-    lines = lines.dropFirst()
-    var yamlLines: [Substring] = []
-    var line = 2
-    while let next = lines.first {
-      lines = lines.dropFirst()
-      let trimmed = next.trimmingTrailingSpaces
-      if trimmed == "---" || trimmed == "..." {
-        return FrontMatter(
-          yaml: yamlLines.joined(separator: "\n"), yamlLine: 2,
-          body: lines.joined(separator: "\n"), bodyLine: line + 1)
+    let bytes = text.utf8
+    var lineStart = bytes.startIndex
+    var line = 1
+    var yamlStart: String.Index?
+    while lineStart < bytes.endIndex {
+      let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.endIndex
+      let content = text[lineStart..<lineEnd].trimmingTrailingSpaces
+      let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+      if let start = yamlStart {
+        if content == "---" || content == "..." {
+          return FrontMatter(
+            yaml: String(text[start..<lineStart].dropLast()), yamlLine: 2,
+            body: String(text[next...]), bodyLine: line + 1)
+        }
+      } else {
+        guard content == "---" else { return FrontMatter(yaml: nil, yamlLine: 1, body: text, bodyLine: 1) }
+        yamlStart = next
       }
-      yamlLines.append(next)
+      lineStart = next
       line += 1
     }
     throw .unclosed

@@ -34,7 +34,9 @@ struct YAMLReader {
   mutating func compose(_ text: String) -> Node? {
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      // Tags are not resolved (no regular expressions per scalar): the
+      // reader types every value itself.
+      root = try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
       report(error)
       return nil

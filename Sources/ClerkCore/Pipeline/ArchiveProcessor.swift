@@ -17,11 +17,15 @@ public struct ArchiveProcessor: Sendable {
   public let index: ArchiveIndex
   public let today: CalendarDate
   public var batchSize: Int
+  /// Threads per batch: more than the cores, because reading the content
+  /// often waits on the disk rather than the processor.
+  public var width: Int
 
-  public init(index: ArchiveIndex, today: CalendarDate, batchSize: Int = 64) {
+  public init(index: ArchiveIndex, today: CalendarDate, batchSize: Int = 64, width: Int? = nil) {
     self.index = index
     self.today = today
     self.batchSize = max(1, batchSize)
+    self.width = max(1, width ?? ProcessInfo.processInfo.activeProcessorCount * 3)
   }
 
   public func process(_ entries: [MeetingEntry]? = nil, _ handle: (MeetingResult) throws -> Void) rethrows {
@@ -47,7 +51,7 @@ public struct ArchiveProcessor: Sendable {
     while start < entries.count {
       let batch = Array(entries[start..<min(start + batchSize, entries.count)])
       let slots = ResultSlots<(MeetingResult, T)>(count: batch.count)
-      DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
+      ParallelWork.run(count: batch.count, width: width) { offset in
         let entry = batch[offset]
         var (meeting, diagnostics) = loader.loadMeeting(entry)
         diagnostics.append(contentsOf: checker.check(meeting, entry: entry))
@@ -74,9 +78,43 @@ final class ResultSlots<Value>: @unchecked Sendable {
     lock.unlock()
   }
 
+  private var counter = 0
+
+  /// The next unclaimed index below `limit`, or nil when all are taken.
+  func take(below limit: Int) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard counter < limit else { return nil }
+    counter += 1
+    return counter - 1
+  }
+
   var values: [Value] {
     lock.lock()
     defer { lock.unlock() }
     return slots.compactMap { $0 }
+  }
+}
+
+/// Runs `body(0..<count)` on `width` threads and waits for all of them.
+enum ParallelWork {
+  static func run(count: Int, width: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let next = ResultSlots<Int>(count: 0)
+    let threads = min(width, count)
+    guard threads > 1 else {
+      for index in 0..<count { body(index) }
+      return
+    }
+    let group = DispatchGroup()
+    for _ in 0..<threads {
+      group.enter()
+      let thread = Thread {
+        while let index = next.take(below: count) { body(index) }
+        group.leave()
+      }
+      thread.stackSize = 8 << 20
+      thread.start()
+    }
+    group.wait()
   }
 }

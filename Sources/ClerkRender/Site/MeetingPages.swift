@@ -154,7 +154,6 @@ struct MeetingPages {
     var context = page(path, "Agenda Item \(item.number): \(item.title)", crumbs: [
       (plan.date.longText, SiteLayout.meeting(id)), ("Agenda Item \(item.number)", nil),
     ]).dictionary()
-    context["meeting"] = meetingDictionary(page: path)
     context["item"] = entry
     if let previous {
       context["previous"] = [

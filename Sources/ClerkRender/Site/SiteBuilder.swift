@@ -25,6 +25,8 @@ public struct SiteBuilder: Sendable {
     public var publicSummary: MeetingSummary?
     public var nonPublicSummary: MeetingSummary?
     public var problem: TemplateSet.Problem?
+    public var writeProblem: OutputTree.Problem?
+    public init() {}
   }
 
   public func render(_ plan: MeetingPlan) -> RenderedMeeting {

@@ -24,6 +24,13 @@ public enum SiteLayout {
 
   /// A relative URL from the page at `from` to the file at `to`.
   public static func relative(from: String, to: String) -> String {
+    // Fast path: a page linking to a file in its own folder (most links).
+    if let slash = from.utf8.lastIndex(of: 47) {
+      let folder = from[...slash]
+      if to.hasPrefix(folder), !to[folder.endIndex...].utf8.contains(47) {
+        return String(to[folder.endIndex...])
+      }
+    }
     let fromParts = from.split(separator: "/").dropLast()
     let toParts = to.split(separator: "/")
     var common = 0

@@ -105,7 +105,7 @@ public final class OutputTree: @unchecked Sendable {
         }
         data = contents
       }
-      guard fileManager.createFile(atPath: path, contents: data) else {
+      guard Self.writeFile(path, data) else {
         throw Problem(message: "cannot write '\(relative)' (is the output folder writable?)")
       }
       paths.append(relative)
@@ -113,6 +113,24 @@ public final class OutputTree: @unchecked Sendable {
     lock.lock()
     written += paths
     lock.unlock()
+  }
+
+  /// A plain write: the whole tree is swapped in at the end, so single
+  /// files need no atomic rename (which would fsync each one).
+  static func writeFile(_ path: String, _ data: Data) -> Bool {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    return data.withUnsafeBytes { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }
+      var offset = 0
+      while offset < buffer.count {
+        let count = Glibc.write(descriptor, base + offset, buffer.count - offset)
+        if count <= 0 { return false }
+        offset += count
+      }
+      return true
+    }
   }
 
   /// Every file written so far, sorted.

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# make bench: generate a synthetic archive and measure `clerk build --no-pdf`
+# against cmark-gfm alone on the same markdown. PRESET=small|medium|large.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PRESET=${PRESET:-medium}
+SHARED=${SHARED:-../shared}
+WORK=${BENCH_DIR:-/tmp/clerk-bench}
+ARCHIVE=$WORK/archive-$PRESET
+OUT=$WORK/out-$PRESET
+mkdir -p "$WORK"
+
+if [ ! -f "$ARCHIVE/site.yml" ]; then
+  echo "Generating the $PRESET archive in $ARCHIVE…"
+  rm -rf "$ARCHIVE"
+  python3 "$SHARED/bench/gen_archive.py" --preset "$PRESET" --out "$ARCHIVE" --jobs 2 >/dev/null
+fi
+MEETINGS=$(find "$ARCHIVE" -name meeting.yml | wc -l)
+find "$ARCHIVE" -name '*.md' | sort > "$WORK/files-$PRESET.txt"
+MB=$(python3 -c "import os,sys;print('%.1f'%(sum(os.path.getsize(l.strip()) for l in open(sys.argv[1]))/1e6))" "$WORK/files-$PRESET.txt")
+
+gcc -O2 -o "$WORK/cmark_baseline" tools/cmark_baseline.c $(pkg-config --cflags --libs libcmark-gfm) -lcmark-gfm-extensions
+cat $(cat "$WORK/files-$PRESET.txt") > /dev/null  # warm the page cache for both runs
+start=$(date +%s.%N)
+"$WORK/cmark_baseline" < "$WORK/files-$PRESET.txt" > /dev/null
+BASE=$(python3 -c "import sys;print('%.2f'%(float(sys.argv[2])-float(sys.argv[1])))" "$start" "$(date +%s.%N)")
+
+rm -rf "$OUT"
+/usr/bin/time -v .build/release/clerk build "$ARCHIVE" --out "$OUT" --no-pdf --quiet 2> "$WORK/time-$PRESET.txt" || {
+  tail -20 "$WORK/time-$PRESET.txt"; exit 1; }
+python3 - "$WORK/time-$PRESET.txt" "$OUT" "$MB" "$MEETINGS" "$BASE" "$PRESET" <<'PY'
+import os, re, sys
+log, out, mb, meetings, base, preset = sys.argv[1:]
+text = open(log).read()
+def field(name):
+    return re.search(re.escape(name) + r":\s*(.+)", text).group(1).strip()
+wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
+seconds = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
+rss_mb = int(field("Maximum resident set size (kbytes)")) / 1024
+pages = sum(1 for root, _, files in os.walk(out) for f in files if f.endswith(".html"))
+mb, base = float(mb), float(base)
+print(f"preset {preset}: {meetings} meetings, {mb:.1f} MB of markdown")
+print(f"cmark-gfm alone:  {base:.2f} s ({mb / base:.1f} MB/s)")
+print(f"clerk build:      {seconds:.2f} s ({mb / seconds:.1f} MB/s, {pages} pages, {pages / seconds:.0f} pages/s)")
+print(f"peak memory:      {rss_mb:.0f} MB")
+print(f"ratio:            {seconds / base:.2f} x cmark-gfm alone (target <= 2.0; memory target < 1024 MB)")
+PY
