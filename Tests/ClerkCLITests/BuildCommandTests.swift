@@ -145,3 +145,32 @@ import Testing
     #expect(!TreeSnapshot(out.appendingPathComponent("non-public")).mentions("2027-01-12").isEmpty)
   }
 }
+
+@Suite struct RealPackBuildTests {
+  @Test func realPackRendersNumberedAndNothingExemptIsPublic() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("build")
+    let output = try ClerkProcess.run([
+      "build", "Tests/Fixtures/real-pack/Content", "--out", out.path, "--today", "2020-02-01", "--quiet",
+    ])
+    #expect(output.status == 0, "\(output.stderr)")
+    let publicTree = TreeSnapshot(out.appendingPathComponent("public"))
+    let nonPublicTree = TreeSnapshot(out.appendingPathComponent("non-public"))
+    #expect(publicTree.mentions("CANARYEXEMPT") == [])
+    #expect(!nonPublicTree.mentions("CANARYEXEMPT").isEmpty)
+    let meeting = String(decoding: publicTree.files["safeguarding/2020-02-10/index.html"] ?? Data(), as: UTF8.self)
+    for number in 1...21 {
+      #expect(meeting.contains("<span class=\"agenda-item__number\">\(number).</span>"), "agenda item \(number) is missing")
+    }
+    #expect(meeting.contains("Exclusion of the Public"))
+    #expect(meeting.contains("To be read in conjunction with the non-public appendix at <a href=\"item-18.html\">Agenda Item 18</a>."))
+    #expect(meeting.contains("Committee Rooms, Guildhall"))
+    #expect(meeting.contains("(Chairman)"))
+    let placeholder = String(decoding: publicTree.files["safeguarding/2020-02-10/item-17.html"] ?? Data(), as: UTF8.self)
+    #expect(placeholder.contains("By virtue of paragraph(s) 3 of Part 1 of Schedule 12A of the Local Government Act 1972."))
+    for number in 16...21 {
+      #expect(publicTree.files["safeguarding/2020-02-10/item-\(number).html"] != nil)
+    }
+  }
+}
