@@ -2,7 +2,7 @@ import ClerkCore
 
 /// The plain-text agenda `clerk check` prints for each meeting.
 enum AgendaListing {
-  static func render(_ plan: MeetingPlan) -> String {
+  static func render(_ plan: MeetingPlan, pages: [Int: String] = [:]) -> String {
     var lines: [String] = []
     let status = plan.status == .draft ? "  [draft: not published]" : ""
     lines.append("\(plan.id.path)  \(plan.committee.name)\(status)")
@@ -24,6 +24,7 @@ enum AgendaListing {
       }
       if let supplement = item.supplement { tags.append("Supplementary Agenda \(supplement)") }
       if item.content?.isEmpty == true && !item.isGenerated { tags.append("no pages") }
+      if let range = pages[item.number] { tags.append(range) }
       if !tags.isEmpty { line += "  (" + tags.joined(separator: "; ") + ")" }
       lines.append(line)
       for reference in item.crossReferences {

@@ -59,6 +59,7 @@ struct BuildCommand: ParsableCommand {
     var publicSummaries: [MeetingSummary] = []
     var nonPublicSummaries: [MeetingSummary] = []
     var templateProblem: TemplateSet.Problem?
+    var pdfSummary = ""
     var done = 0
     do {
       // Meetings render and write on the worker threads; a meeting with
@@ -85,13 +86,22 @@ struct BuildCommand: ParsableCommand {
         publicSummaries += rendered.publicSummary.map { [$0] } ?? []
         nonPublicSummaries += rendered.nonPublicSummary.map { [$0] } ?? []
       }
-      progress.stage(3, "Render index and committee pages")
+      if !diagnostics.hasErrors, templateProblem == nil {
+        pdfSummary = try renderPDFs(tree: tree, publicSummaries: &publicSummaries, nonPublicSummaries: &nonPublicSummaries, progress: progress, printer: printer)
+      }
+      progress.stage(4, "Render index and committee pages")
       if !diagnostics.hasErrors, templateProblem == nil {
         try tree.write(try builder.archivePages(publicSummaries, audience: .public), under: SiteBuilder.publicTree)
         try tree.write(try builder.archivePages(nonPublicSummaries, audience: .nonPublic), under: SiteBuilder.nonPublicTree)
       }
     } catch let problem as TemplateSet.Problem {
       templateProblem = problem
+    } catch let problem as PDFEngine.Problem {
+      tree.abandon()
+      printer.print(diagnostics.sorted)
+      printer.note("error: \(problem.message)")
+      printer.note("build failed: the previous output in '\(out)' is untouched")
+      throw ExitCode.failure
     } catch let problem as OutputTree.Problem {
       tree.abandon()
       printer.print(diagnostics.sorted)
@@ -108,7 +118,7 @@ struct BuildCommand: ParsableCommand {
       throw ExitCode.failure
     }
 
-    progress.stage(4, "Write \(out)")
+    progress.stage(5, "Write \(out)")
     let pages = tree.files.count { $0.hasSuffix(".html") }
     do {
       try tree.commit()
@@ -124,6 +134,37 @@ struct BuildCommand: ParsableCommand {
     printer.note(
       "Built \(index.meetings.count) meetings, \(pages) pages in \(String(format: "%.1f", elapsed)) s → \(out)/public and \(out)/non-public"
         + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
+    if !pdfSummary.isEmpty { printer.note(pdfSummary) }
+  }
+
+  /// Renders every pack to PDF and writes the real page numbers back into
+  /// the meeting pages. Without the engine the build goes on, with one warning.
+  func renderPDFs(
+    tree: OutputTree, publicSummaries: inout [MeetingSummary], nonPublicSummaries: inout [MeetingSummary],
+    progress: Progress, printer: DiagnosticPrinter
+  ) throws -> String {
+    guard !noPDF else { return "" }
+    guard let engine = PDFEngine.find() else {
+      printer.note("warning: the PDF engine (WeasyPrint) is not installed; built pack.html without pack.pdf (run 'make pdf-setup')")
+      return ""
+    }
+    progress.stage(3, "Render PDF packs")
+    let clock = ContinuousClock()
+    let started = clock.now
+    let cache = (tree.destination as NSString).deletingLastPathComponent + "/." + (tree.destination as NSString).lastPathComponent + ".clerk-cache"
+    let renderer = PackPDFs(engine: engine, tree: tree, cache: cache, workers: ProcessInfo.processInfo.activeProcessorCount)
+    let publicOutcome = try renderer.run(&publicSummaries, subtree: SiteBuilder.publicTree)
+    let nonPublicOutcome = try renderer.run(&nonPublicSummaries, subtree: SiteBuilder.nonPublicTree)
+    for failure in publicOutcome.failures + nonPublicOutcome.failures {
+      printer.note("warning: no PDF for \(failure)")
+    }
+    let duration = clock.now - started
+    let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    let pdfs = publicOutcome.pdfs + nonPublicOutcome.pdfs
+    let pages = publicOutcome.pages + nonPublicOutcome.pages
+    let misses = publicOutcome.misses + nonPublicOutcome.misses
+    let rate = misses > 0 && seconds > 0 ? String(format: ", %.0f pages/s", Double(pages) / seconds) : ""
+    return "PDF: \(pdfs) packs, \(pages) pages; \(publicOutcome.hits + nonPublicOutcome.hits) from cache, \(misses) rendered in \(String(format: "%.1f", seconds)) s\(rate)"
   }
 
   /// `--templates`, then `templates:` in site.yml, then `./Templates`, then
@@ -147,7 +188,7 @@ struct BuildCommand: ParsableCommand {
 /// Stage lines on standard error, like `[2/4] Render meetings`.
 struct Progress {
   var quiet: Bool
-  static let stages = 4
+  static let stages = 5
   let isTerminal = isatty(STDERR_FILENO) == 1
 
   func stage(_ number: Int, _ title: String) {

@@ -10,6 +10,9 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var options: ContentOptions
 
+  @Option(name: .long, help: "A previous build whose pack page numbers to show.")
+  var build: String = "build"
+
   func run() throws {
     let printer = DiagnosticPrinter()
     let (index, indexDiagnostics) = ArchiveLoader(root: options.content).loadIndex()
@@ -20,7 +23,8 @@ struct CheckCommand: ParsableCommand {
       var first = true
       processor.process { result in
         meetings += 1
-        print((first ? "" : "\n") + AgendaListing.render(result.plan))
+        let pages = PackPageNumbers.read(build: build, meeting: result.plan.id)
+        print((first ? "" : "\n") + AgendaListing.render(result.plan, pages: pages))
         first = false
         diagnostics.append(contentsOf: result.diagnostics)
       }

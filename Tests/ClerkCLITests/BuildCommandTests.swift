@@ -6,7 +6,7 @@ import Testing
   static let fixture = "Tests/Fixtures/site-small/Content"
 
   func build(_ content: String = fixture, out: URL, extra: [String] = []) throws -> ClerkProcess.Output {
-    try ClerkProcess.run(["build", content, "--out", out.path, "--today", "2026-03-01", "--quiet"] + extra)
+    try ClerkProcess.run(["build", content, "--out", out.path, "--today", "2026-03-01", "--quiet", "--no-pdf"] + extra)
   }
 
   @Test func pagesMatchTheReviewedGoldens() throws {
@@ -152,7 +152,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("build")
     let output = try ClerkProcess.run([
-      "build", "Tests/Fixtures/real-pack/Content", "--out", out.path, "--today", "2020-02-01", "--quiet",
+      "build", "Tests/Fixtures/real-pack/Content", "--out", out.path, "--today", "2020-02-01", "--quiet", "--no-pdf",
     ])
     #expect(output.status == 0, "\(output.stderr)")
     let publicTree = TreeSnapshot(out.appendingPathComponent("public"))

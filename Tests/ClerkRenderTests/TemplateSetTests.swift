@@ -15,7 +15,7 @@ import Testing
 
   @Test func defaultTemplatesLoad() throws {
     let set = try TemplateSet(directory: repositoryRoot.appendingPathComponent("Templates").path)
-    #expect(set.assets == ["css/clerk.css"])
+    #expect(set.assets == ["css/clerk.css", "css/pack.css"])
   }
 
   @Test func missingPartialIsAnErrorNamingTheFile() throws {

@@ -11,6 +11,8 @@ public struct MeetingSummary: Sendable {
   public var itemCount: Int
   public var hasMinutes: Bool
   public var hasPackPDF: Bool
+  /// The packs this meeting prints: `pack` and any supplements.
+  public var packs: [PackFile]
 
   public init(plan: MeetingPlan, hasPackPDF: Bool = false) {
     id = plan.id
@@ -21,7 +23,25 @@ public struct MeetingSummary: Sendable {
     itemCount = plan.items.count
     hasMinutes = plan.minutes != nil
     self.hasPackPDF = hasPackPDF
+    let supplements: [Int?] = [nil] + plan.supplements.map { $0 }
+    packs = supplements.map { number in
+      PackFile(
+        html: number.map { SiteLayout.supplement(plan.id, number: $0) } ?? SiteLayout.pack(plan.id),
+        pdf: number.map { SiteLayout.supplementPDF(plan.id, number: $0) } ?? SiteLayout.packPDF(plan.id),
+        items: plan.items.filter { PackPages.takesPages($0) && $0.supplement == number }.map(\.number),
+        appendices: plan.items.filter { PackPages.takesPages($0) && $0.supplement == number }.flatMap { item in
+          (item.content?.appendices.indices ?? 0..<0).map { "appendix-\(item.number)-\($0 + 1)" }
+        })
+    }
   }
+}
+
+/// One printed pack of a meeting and the anchors its PDF must report.
+public struct PackFile: Sendable {
+  public var html: String
+  public var pdf: String
+  public var items: [Int]
+  public var appendices: [String]
 }
 
 /// The site index and one page per committee.

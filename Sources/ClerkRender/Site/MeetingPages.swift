@@ -35,6 +35,7 @@ struct MeetingPages {
           text: try renderItemPage(item, previous: previous, next: next)))
       files += publishedFiles(of: item)
     }
+    files += try PackPages(pages: self).render()
     if let minutes = plan.minutes {
       files.append(OutputFile(path: SiteLayout.minutes(id), text: try renderMinutesPage(minutes, path: SiteLayout.minutes(id))))
     }
@@ -64,6 +65,11 @@ struct MeetingPages {
       "hasNotes": !plan.notes.isEmpty,
       "isDraft": plan.status == .draft,
       "meetingHref": SiteLayout.relative(from: path, to: SiteLayout.meeting(id)),
+      "packHref": SiteLayout.relative(from: path, to: SiteLayout.pack(id)),
+      "pdfLinks": PackPages.pdfLinksMarker,
+      "supplements": plan.supplements.map { number in
+        ["number": number, "href": SiteLayout.relative(from: path, to: SiteLayout.supplement(id, number: number))]
+      },
     ]
     if let clerk = committee.clerk { meeting["clerk"] = clerk.dictionary() }
     if let signatory = index.site.signatory {
@@ -119,6 +125,7 @@ struct MeetingPages {
     ]
     if let label = item.purpose.label { entry["purpose"] = label }
     if let supplement = item.supplement { entry["supplement"] = supplement }
+    if PackPages.takesPages(item) { entry["pageRange"] = PackPages.pageRangeMarker(item.number) }
     if !item.exemptParagraphs.isEmpty { entry["paragraphs"] = DisplayFormat.list(item.exemptParagraphs) }
     if case .exclusion(let exclusion) = item.kind {
       entry["exclusion"] = [

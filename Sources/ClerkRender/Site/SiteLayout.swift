@@ -6,6 +6,7 @@ import ClerkCore
 public enum SiteLayout {
   public static let index = "index.html"
   public static let stylesheet = "assets/clerk.css"
+  public static let packStylesheet = "assets/pack.css"
 
   public static func committee(_ slug: String) -> String { "\(slug)/index.html" }
   public static func meetingFolder(_ id: MeetingID) -> String { id.path }
@@ -15,6 +16,9 @@ public enum SiteLayout {
   public static func nonPublicMinutes(_ id: MeetingID) -> String { "\(id.path)/minutes-non-public.html" }
   public static func pack(_ id: MeetingID) -> String { "\(id.path)/pack.html" }
   public static func packPDF(_ id: MeetingID) -> String { "\(id.path)/pack.pdf" }
+  public static func packPages(_ id: MeetingID) -> String { "\(id.path)/pack-pages.json" }
+  public static func supplement(_ id: MeetingID, number: Int) -> String { "\(id.path)/supplement-\(number).html" }
+  public static func supplementPDF(_ id: MeetingID, number: Int) -> String { "\(id.path)/supplement-\(number).pdf" }
 
   /// An item's file, published under the same relative path as in the
   /// content tree (`05-report/chart.png`), so links in markdown work as written.

@@ -133,6 +133,18 @@ public final class OutputTree: @unchecked Sendable {
     }
   }
 
+  /// Where a file of the tree being written is on disk.
+  public func path(_ relative: String, under subtree: String) -> String {
+    temporary + "/" + subtree + "/" + relative
+  }
+
+  /// Records files another program wrote into the tree (the PDFs).
+  public func register(_ relatives: [String], under subtree: String) {
+    lock.lock()
+    written += relatives.map { subtree + "/" + $0 }
+    lock.unlock()
+  }
+
   /// Every file written so far, sorted.
   public var files: [String] {
     lock.lock()
