@@ -4,7 +4,7 @@ CONTENT ?= Content
 OUT ?= build
 CLERK := .build/release/clerk
 
-.PHONY: all build deps test site check check-site bench format clean
+.PHONY: all build deps pdf-setup test site pdf check check-site bench format clean
 
 all: build
 
@@ -26,14 +26,21 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
-test: deps
+## WeasyPrint (PyPI 70.0) in .venv-pdf, with the fonts and libraries it needs.
+pdf-setup:
+	bash tools/pdf-setup.sh
+
+test: deps pdf-setup
 	$(SWIFT) build -c release
-	$(SWIFT) test
+	CLERK_REQUIRE_PDF=1 $(SWIFT) test
 
 ## Builds the example archive in Content/ and says where to look.
-site: build
+site: build pdf-setup
 	$(CLERK) build $(CONTENT) --out $(OUT)
 	@echo "Open $(OUT)/public/index.html (public site) or $(OUT)/non-public/index.html (members and officers)."
+
+## The example's agenda packs as PDF (part of `make site`).
+pdf: site
 
 ## Builds the example, then checks every page with axe-core in headless
 ## Chromium (WCAG 2.2 AA) and the Nu HTML checker: 0 violations, 0 errors.

@@ -62,6 +62,8 @@ struct BuildCommand: ParsableCommand {
     var pdfSummary = ""
     var done = 0
     do {
+      try tree.write(builder.assets, under: SiteBuilder.publicTree)
+      try tree.write(builder.assets, under: SiteBuilder.nonPublicTree)
       // Meetings render and write on the worker threads; a meeting with
       // errors writes nothing, and any error abandons the whole temporary tree.
       let transform: @Sendable (MeetingResult) -> SiteBuilder.RenderedMeeting = { result in

@@ -12,6 +12,8 @@ public struct PDFEngine: Sendable {
     public var html: String
     public var pdf: String
     public var anchors: [String]
+    /// The tree the pack may load files from (its stylesheet, its images).
+    public var root: String
   }
 
   /// What came back for one pack: page count and the page of every anchor.

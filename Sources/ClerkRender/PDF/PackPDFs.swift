@@ -33,7 +33,8 @@ public struct PackPDFs {
         let anchors = pack.items.flatMap { ["item-\($0)", "item-\($0)-end"] } + pack.appendices
         jobs.append(
           PDFEngine.Job(
-            html: tree.path(pack.html, under: subtree), pdf: tree.path(pack.pdf, under: subtree), anchors: anchors))
+            html: tree.path(pack.html, under: subtree), pdf: tree.path(pack.pdf, under: subtree), anchors: anchors,
+            root: tree.path("", under: subtree)))
       }
     }
     let (results, hits, misses) = try engine.render(jobs, cache: cache, workers: workers)

@@ -50,13 +50,16 @@ public struct SiteBuilder: Sendable {
     try MeetingPages(plan: plan, index: index, templates: templates, contentRoot: index.root).render()
   }
 
-  /// The index, committee pages and stylesheets of one tree.
+  /// The index and committee pages of one tree.
   public func archivePages(_ summaries: [MeetingSummary], audience: Audience) throws(TemplateSet.Problem) -> [OutputFile] {
-    var files = try ArchivePages(index: index, templates: templates, audience: audience, today: today).render(summaries)
-    for asset in templates.assets {
+    try ArchivePages(index: index, templates: templates, audience: audience, today: today).render(summaries)
+  }
+
+  /// Stylesheets and other files of the templates folder, under `assets/`.
+  public var assets: [OutputFile] {
+    templates.assets.map { asset in
       let target = "assets/" + (asset.hasPrefix("css/") ? String(asset.dropFirst(4)) : asset)
-      files.append(OutputFile(path: target, copying: templates.directory + "/" + asset))
+      return OutputFile(path: target, copying: templates.directory + "/" + asset)
     }
-    return files
   }
 }

@@ -1,0 +1,127 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The printed pack, read back from the PDF as a reader sees it. Needs the
+/// PDF engine (`make pdf-setup`); skipped with a visible message only when it
+/// is absent, and never in CI, where `CLERK_REQUIRE_PDF=1` turns the skip
+/// into a failure.
+@Suite struct PackPDFTests {
+  static var engineInstalled: Bool {
+    FileManager.default.isExecutableFile(atPath: repositoryRoot.appendingPathComponent(".venv-pdf/bin/python").path)
+  }
+
+  static var mustRun: Bool { ProcessInfo.processInfo.environment["CLERK_REQUIRE_PDF"] == "1" }
+
+  /// Pages of a PDF as text, via poppler's `pdftotext -layout`.
+  func pages(_ pdf: URL) throws -> [String] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+    process.arguments = ["-layout", pdf.path, "-"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    var pages = String(decoding: data, as: UTF8.self).components(separatedBy: "\u{0C}")
+    if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
+    return pages
+  }
+
+  /// Item number → the printed "(Pages X - Y)" of the agenda.
+  func agendaRanges(_ pages: [String]) -> [Int: ClosedRange<Int>] {
+    var ranges: [Int: ClosedRange<Int>] = [:]
+    var current: Int?
+    let heading = /^\s*(\d+)\.\s+\S/
+    let range = /\(Pages (\d+) - (\d+)\)/
+    for page in pages.prefix(4) {
+      for line in page.split(separator: "\n") {
+        if let match = line.firstMatch(of: heading), let number = Int(match.1) { current = number }
+        if let match = line.firstMatch(of: range), let current, let first = Int(match.1), let last = Int(match.2) {
+          ranges[current] = first...last
+        }
+      }
+    }
+    return ranges
+  }
+
+  /// Item number → the pages whose running header or stamp says "Agenda Item N".
+  func stampedPages(_ pages: [String]) -> [Int: [Int]] {
+    var stamped: [Int: [Int]] = [:]
+    let stamp = /Agenda Item (\d+)\s*$/
+    for (index, page) in pages.enumerated() {
+      var numbers = Set<Int>()
+      for line in page.split(separator: "\n") {
+        if let match = line.firstMatch(of: stamp), let number = Int(match.1) { numbers.insert(number) }
+      }
+      for number in numbers { stamped[number, default: []].append(index + 1) }
+    }
+    return stamped
+  }
+
+  @Test func agendaRangesMatchTheStampedPages() throws {
+    guard Self.engineInstalled else {
+      #expect(!Self.mustRun, "the PDF engine is required here: run make pdf-setup")
+      print("SKIPPED PackPDFTests: the PDF engine is not installed (make pdf-setup)")
+      return
+    }
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("build")
+    let output = try ClerkProcess.run([
+      "build", "Tests/Fixtures/real-pack/Content", "--out", out.path, "--today", "2020-02-01",
+    ])
+    #expect(output.status == 0, "\(output.stderr)")
+    for tree in ["public", "non-public"] {
+      let pdf = out.appendingPathComponent("\(tree)/safeguarding/2020-02-10/pack.pdf")
+      let text = try pages(pdf)
+      let ranges = agendaRanges(text)
+      let stamped = stampedPages(text)
+      #expect(ranges.count >= 12, "\(tree): too few page ranges found in the agenda: \(ranges)")
+      #expect(ranges[1] == nil && ranges[2] == nil, "\(tree): standing items without content must take no pages")
+      for (number, range) in ranges.sorted(by: { $0.key < $1.key }) {
+        let pagesOfItem = stamped[number] ?? []
+        #expect(pagesOfItem.first == range.lowerBound, "\(tree): item \(number) printed as \(range) but starts on \(pagesOfItem)")
+        #expect(pagesOfItem.last == range.upperBound, "\(tree): item \(number) printed as \(range) but ends on \(pagesOfItem)")
+        #expect(range.lowerBound % 2 == 1, "\(tree): item \(number) starts on an even (left-hand) page")
+      }
+      // Blank versos say so.
+      for page in text where page.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("This page is intentionally left blank") {
+        #expect(!page.contains("Agenda Item"))
+      }
+      // The page numbers written into the web page are the PDF's.
+      let meeting = try String(contentsOf: out.appendingPathComponent("\(tree)/safeguarding/2020-02-10/index.html"), encoding: .utf8)
+      for (number, range) in ranges {
+        #expect(meeting.contains("pack.pdf#page=\(range.lowerBound)\">Pages \(range.lowerBound) - \(range.upperBound)")
+          || (range.lowerBound == range.upperBound && meeting.contains("pack.pdf#page=\(range.lowerBound)\">Page \(range.lowerBound)<")),
+          "\(tree): item \(number) range missing from the meeting page")
+      }
+    }
+    func words(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    let publicText = words(try pages(out.appendingPathComponent("public/safeguarding/2020-02-10/pack.pdf")).joined(separator: " "))
+    #expect(publicText.contains("By virtue of paragraph(s) 1, 2 of Part 1 of Schedule 12A of the Local Government Act 1972."))
+    #expect(publicText.contains("By virtue of paragraph(s) 3 of Part 1 of Schedule 12A of the Local Government Act 1972."))
+    #expect(!publicText.contains("CANARYEXEMPT"))
+    let nonPublicText = words(try pages(out.appendingPathComponent("non-public/safeguarding/2020-02-10/pack.pdf")).joined(separator: " "))
+    #expect(nonPublicText.contains("CANARYEXEMPT"))
+  }
+
+  @Test func rebuildingAnUnchangedArchiveRendersNoPDF() throws {
+    guard Self.engineInstalled else {
+      #expect(!Self.mustRun, "the PDF engine is required here: run make pdf-setup")
+      return
+    }
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("build")
+    let arguments = ["build", "Tests/Fixtures/site-small/Content", "--out", out.path, "--today", "2026-03-01"]
+    let first = try ClerkProcess.run(arguments)
+    #expect(first.status == 0, "\(first.stderr)")
+    let pdf = out.appendingPathComponent("public/scrutiny/2026-03-10/pack.pdf")
+    let before = try Data(contentsOf: pdf)
+    let second = try ClerkProcess.run(arguments)
+    #expect(second.status == 0)
+    #expect(second.stderr.contains(", 0 rendered in"), "\(second.stderr)")
+    #expect(try Data(contentsOf: pdf) == before)
+  }
+}
