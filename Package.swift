@@ -5,7 +5,10 @@ let package = Package(
   name: "Clerk",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "clerk", targets: ["clerk"])
+    .executable(name: "clerk", targets: ["clerk"]),
+    // Libraries for the fuzzers in Fuzz/ (a separate package).
+    .library(name: "ClerkCore", targets: ["ClerkCore"]),
+    .library(name: "Markdown", targets: ["Markdown"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

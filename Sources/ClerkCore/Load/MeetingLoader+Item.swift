@@ -16,6 +16,12 @@ extension MeetingLoader {
       diagnostics.error(error.message, at: error.location(path))
       return nil
     }
+    return readItem(text, path: path, order: order, slug: slug, &diagnostics)
+  }
+
+  /// Reads an item from its text: front matter, fields, markdown body.
+  /// Public through `ItemText.read` so fuzzers can drive it without a disk.
+  func readItem(_ text: String, path: String, order: Int, slug: String, _ diagnostics: inout Diagnostics) -> AgendaItem? {
     let split: FrontMatter
     do {
       split = try FrontMatter.split(text)
