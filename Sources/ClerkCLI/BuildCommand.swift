@@ -61,6 +61,8 @@ struct BuildCommand: ParsableCommand {
     var templateProblem: TemplateSet.Problem?
     var pdfSummary = ""
     var done = 0
+    let leaks = LeakIndexBuilder(root: index.root, site: index.site, templates: templateSet.directory)
+    leaks.addPublicValues(index.committees.flatMap { [$0.clerk?.email, $0.clerk?.phone].compactMap { $0 } })
     do {
       try tree.write(builder.assets, under: SiteBuilder.publicTree)
       try tree.write(builder.assets, under: SiteBuilder.nonPublicTree)
@@ -68,6 +70,7 @@ struct BuildCommand: ParsableCommand {
       // errors writes nothing, and any error abandons the whole temporary tree.
       let transform: @Sendable (MeetingResult) -> SiteBuilder.RenderedMeeting = { result in
         guard !result.diagnostics.hasErrors else { return SiteBuilder.RenderedMeeting() }
+        leaks.add(result.meeting)
         var rendered = builder.render(result.plan)
         do throws(OutputTree.Problem) {
           try tree.write(rendered.publicFiles, under: SiteBuilder.publicTree)
@@ -120,7 +123,14 @@ struct BuildCommand: ParsableCommand {
       throw ExitCode.failure
     }
 
-    progress.stage(5, "Write \(out)")
+    progress.stage(5, "Audit public output and write \(out)")
+    let found = LeakScanner(index: leaks.finish()).scan(root: tree.temporary)
+    guard found.isEmpty else {
+      tree.abandon()
+      for leak in found { printer.note("error: \(leak.description)") }
+      printer.note("build failed: the audit found \(found.count) leak\(found.count == 1 ? "" : "s") of non-public text in public/; nothing was published and '\(out)' is untouched")
+      throw ExitCode.failure
+    }
     let pages = tree.files.count { $0.hasSuffix(".html") }
     do {
       try tree.commit()

@@ -1,0 +1,202 @@
+import Foundation
+
+/// Everything non-public in a content tree, as runs of eight words and as
+/// distinctive short values (emails, phone numbers, attachment names), each
+/// traced back to the file and line it came from. Runs that public text
+/// also contains (a title quoted in an exempt report, the scheme's
+/// sentences) are dropped, so the audit reports real leaks only.
+public struct LeakIndex: Sendable {
+  public struct Source: Sendable, Hashable {
+    public var path: String
+    public var line: Int
+  }
+
+  var runs: [UInt64: Source] = [:]
+  var values: [String: Source] = [:]
+  /// Names of non-public files and folders (lowercased), which must not appear in public names.
+  var names: [String: Source] = [:]
+
+  public var runCount: Int { runs.count }
+  public var valueCount: Int { values.count + names.count }
+}
+
+/// Collects a `LeakIndex` meeting by meeting; safe to feed from several threads.
+public final class LeakIndexBuilder: @unchecked Sendable {
+  private let lock = NSLock()
+  private var nonPublic: [UInt64: LeakIndex.Source] = [:]
+  private var publicRuns = Set<UInt64>()
+  private var values: [String: LeakIndex.Source] = [:]
+  private var names: [String: LeakIndex.Source] = [:]
+  private var publicValues = Set<String>()
+  let files: ContentFiles
+
+  public init(root: String, site: Site, templates: String? = nil) {
+    files = ContentFiles(root: root)
+    var boilerplate = [site.exemptionScheme.motion, site.exemptionScheme.placeholder(for: [1])]
+    boilerplate += site.exemptionScheme.paragraphs.values.sorted()
+    boilerplate.append(site.organisation)
+    if let templates, let enumerator = FileManager.default.enumerator(atPath: templates) {
+      for case let file as String in enumerator where file.hasSuffix(".mustache") {
+        if let data = FileManager.default.contents(atPath: templates + "/" + file) {
+          boilerplate.append(String(decoding: data, as: UTF8.self))
+        }
+      }
+    }
+    addPublic(boilerplate.joined(separator: "\n"))
+  }
+
+  func addPublic(_ text: String) {
+    let runs = Shingles.runs(text)
+    let emails = Self.emails(in: text).map { $0.lowercased() }
+    lock.lock()
+    for run in runs { publicRuns.insert(run.hash) }
+    publicValues.formUnion(emails)
+    lock.unlock()
+  }
+
+  /// Contact details that are public anyway (a committee clerk's).
+  public func addPublicValues(_ list: [String]) {
+    lock.lock()
+    publicValues.formUnion(list.map { $0.lowercased().trimmingCharacters(in: .whitespaces) })
+    lock.unlock()
+  }
+
+  func addNonPublic(_ text: String, path: String, firstLine: Int = 1) {
+    let runs = Shingles.runs(text)
+    lock.lock()
+    for run in runs where nonPublic[run.hash] == nil {
+      nonPublic[run.hash] = LeakIndex.Source(path: path, line: firstLine + run.line - 1)
+    }
+    lock.unlock()
+  }
+
+  func addValue(_ value: String, path: String, line: Int = 1, isName: Bool = false) {
+    let key = value.lowercased().trimmingCharacters(in: .whitespaces)
+    guard key.count >= 6 else { return }
+    lock.lock()
+    if isName {
+      if names[key] == nil { names[key] = LeakIndex.Source(path: path, line: line) }
+    } else if values[key] == nil {
+      values[key] = LeakIndex.Source(path: path, line: line)
+    }
+    lock.unlock()
+  }
+
+  func rawText(_ path: String) -> String? { try? files.readText(path) }
+
+  /// Adds one loaded meeting: what is public to the allowed text, what is
+  /// not to the index. Front-matter values are indexed one by one (never
+  /// joined across keys), so runs match only text a reader could see.
+  public func add(_ meeting: Meeting) {
+    let isDraft = meeting.status != .published
+    for item in meeting.items {
+      let body = Self.body(of: rawText(item.path) ?? "")
+      let fields = Self.fieldTexts(item)
+      guard isDraft || item.access == .exempt else {
+        addPublic(body)
+        for field in fields { addPublic(field.text) }
+        for appendix in item.appendices { addPublic(appendixText(appendix) ?? "") }
+        addPublicValues(item.authors.flatMap { [$0.email, $0.phone].compactMap { $0 } })
+        addPublicValues(filesUnder(files.itemFolder(item)).map { ($0 as NSString).lastPathComponent })
+        continue
+      }
+      addNonPublic(body, path: item.path, firstLine: item.bodyLine)
+      for field in fields where isDraft || field.key == "report-of" || field.key == "authors" || field.key == "appendices" {
+        addNonPublic(field.text, path: item.path, firstLine: item.location(of: field.key).line)
+      }
+      if !isDraft {
+        // An exempt item's agenda entry is public.
+        for field in fields where field.key == "title" || field.key == "summary" || field.key == "exempt-reason" {
+          addPublic(field.text)
+        }
+      }
+      let folder = files.itemFolder(item)
+      addValue((folder as NSString).lastPathComponent, path: item.path, isName: true)
+      for author in item.authors {
+        for value in [author.email, author.phone].compactMap({ $0 }) {
+          addValue(value, path: item.path, line: item.location(of: "authors").line)
+        }
+      }
+      for file in filesUnder(folder) {
+        addValue((file as NSString).lastPathComponent, path: file, isName: true)
+        if let text = fileText(file) { addNonPublic(text, path: file) }
+      }
+      for email in Self.emails(in: body) { addValue(email, path: item.path) }
+    }
+    for minutes in [meeting.minutes, meeting.nonPublicMinutes].compactMap({ $0 }) {
+      let raw = rawText(minutes.path) ?? ""
+      if isDraft || minutes.access == .exempt {
+        addNonPublic(raw, path: minutes.path)
+      } else {
+        addPublic(raw)
+      }
+    }
+  }
+
+  /// The markdown after the front matter.
+  static func body(of text: String) -> String {
+    (try? FrontMatter.split(text))?.body ?? text
+  }
+
+  /// Each front-matter value that can carry prose, on its own.
+  static func fieldTexts(_ item: AgendaItem) -> [(key: String, text: String)] {
+    var fields: [(String, String)] = [("title", item.title)]
+    if let summary = item.summary { fields.append(("summary", summary.plainText)) }
+    if let reason = item.exemptReason { fields.append(("exempt-reason", reason.plainText)) }
+    if let reportOf = item.reportOf { fields.append(("report-of", reportOf)) }
+    for author in item.authors {
+      for value in [author.name, author.role].compactMap({ $0 }) { fields.append(("authors", value)) }
+    }
+    for appendix in item.appendices { fields.append(("appendices", appendix.title)) }
+    return fields
+  }
+
+  /// Public text of an appendix, so quoting it elsewhere is not a leak.
+  func appendixText(_ appendix: Appendix) -> String? { fileText(appendix.path) }
+
+  /// The text of a file as a reader would extract it: markdown and CSV
+  /// as they are, PDFs through `pdftotext`.
+  func fileText(_ path: String) -> String? {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".pdf") { return PDFText.extract(files.absolute(path)) }
+    if lower.hasSuffix(".md") || lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return rawText(path) }
+    return nil
+  }
+
+  func filesUnder(_ folder: String) -> [String] {
+    guard files.kind(folder) == .directory else { return [] }
+    var found: [String] = []
+    var pending = [folder]
+    while let current = pending.popLast() {
+      for name in files.list(current) {
+        let path = current + "/" + name
+        switch files.kind(path) {
+        case .directory: pending.append(path)
+        case .file: found.append(path)
+        default: break
+        }
+      }
+    }
+    return found.sorted()
+  }
+
+  static func emails(in text: String) -> [String] {
+    var found: [String] = []
+    for token in text.split(whereSeparator: { $0.isWhitespace || "<>()[]\"',;:".contains($0) }) where token.contains("@") {
+      let parts = token.split(separator: "@")
+      if parts.count == 2, parts[1].contains("."), !parts[0].isEmpty { found.append(String(token).trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+    }
+    return found
+  }
+
+  /// The finished index: non-public runs that no public text contains.
+  public func finish() -> LeakIndex {
+    lock.lock()
+    defer { lock.unlock() }
+    var index = LeakIndex()
+    index.runs = nonPublic.filter { !publicRuns.contains($0.key) }
+    index.values = values.filter { !publicValues.contains($0.key) }
+    index.names = names.filter { !publicValues.contains($0.key) }
+    return index
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `clerk audit` finds planted leaks — in HTML, in a PDF, in a file name —
+/// and passes a clean build; `clerk build` audits itself before publishing.
+@Suite struct AuditTests {
+  static let content = "Tests/Fixtures/site-small/Content"
+  /// Eight words of the exempt item's body (line 18 of its file).
+  static let exemptSentence = "the child known as Child A moved placement three times this year"
+
+  func cleanBuild() throws -> URL {
+    let folder = temporaryFolder()
+    let output = try ClerkProcess.run(["build", Self.content, "--out", folder.appendingPathComponent("b").path, "--quiet", "--no-pdf"])
+    #expect(output.status == 0, "\(output.stderr)")
+    return folder.appendingPathComponent("b")
+  }
+
+  func audit(_ build: URL) throws -> ClerkProcess.Output {
+    try ClerkProcess.run(["audit", build.path, "--content", Self.content])
+  }
+
+  @Test func cleanBuildPasses() throws {
+    let build = try cleanBuild()
+    defer { try? FileManager.default.removeItem(at: build.deletingLastPathComponent()) }
+    let output = try audit(build)
+    #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+    #expect(output.stdout.isEmpty)
+  }
+
+  @Test func findsEightWordsInHTMLEvenWithEntitiesAndCase() throws {
+    let build = try cleanBuild()
+    defer { try? FileManager.default.removeItem(at: build.deletingLastPathComponent()) }
+    let page = build.appendingPathComponent("public/index.html")
+    var html = try String(contentsOf: page, encoding: .utf8)
+    html = html.replacingOccurrences(
+      of: "</main>", with: "<p>THE CHILD known&#32;as <em>Child</em>&nbsp;A moved placement three</p></main>")
+    try Data(html.utf8).write(to: page)
+    let output = try audit(build)
+    #expect(output.status == 1)
+    #expect(output.stdout.contains("public/index.html: leaks scrutiny/2026-03-10/05-named-case.md:18"), "\(output.stdout)")
+  }
+
+  @Test func findsALeakInsideAPDF() throws {
+    let build = try cleanBuild()
+    defer { try? FileManager.default.removeItem(at: build.deletingLastPathComponent()) }
+    try MinimalPDF.write(text: Self.exemptSentence, to: build.appendingPathComponent("public/scrutiny/2026-03-10/extra.pdf"))
+    let output = try audit(build)
+    #expect(output.status == 1)
+    #expect(output.stdout.contains("public/scrutiny/2026-03-10/extra.pdf: leaks scrutiny/2026-03-10/05-named-case.md:18"), "\(output.stdout)")
+  }
+
+  @Test func findsANonPublicFileName() throws {
+    let build = try cleanBuild()
+    defer { try? FileManager.default.removeItem(at: build.deletingLastPathComponent()) }
+    let copy = build.appendingPathComponent("public/scrutiny/2026-03-10/CANARY-FILE-NAME.csv")
+    try Data("harmless\n".utf8).write(to: copy)
+    let output = try audit(build)
+    #expect(output.status == 1)
+    #expect(output.stdout.contains("public/scrutiny/2026-03-10/CANARY-FILE-NAME.csv: leaks scrutiny/2026-03-10/05-named-case/CANARY-FILE-NAME.csv:1"), "\(output.stdout)")
+  }
+
+  @Test func findsANonPublicEmailAddress() throws {
+    let build = try cleanBuild()
+    defer { try? FileManager.default.removeItem(at: build.deletingLastPathComponent()) }
+    let page = build.appendingPathComponent("public/scrutiny/index.html")
+    try Data("<p>Write to canary-author@example.org.uk</p>".utf8).write(to: page)
+    let output = try audit(build)
+    #expect(output.status == 1)
+    #expect(output.stdout.contains("public/scrutiny/index.html: leaks scrutiny/2026-03-10/05-named-case.md:"), "\(output.stdout)")
+  }
+
+  /// A template that smuggles exempt text into public/ is caught by the
+  /// build's own audit, and nothing is published.
+  @Test func buildRefusesToPublishALeak() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let templates = folder.appendingPathComponent("templates")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
+    try Data("/* \(Self.exemptSentence) */\n".utf8).write(to: templates.appendingPathComponent("css/notes.css"))
+    let out = folder.appendingPathComponent("b")
+    let output = try ClerkProcess.run([
+      "build", Self.content, "--out", out.path, "--templates", templates.path, "--quiet", "--no-pdf",
+    ])
+    #expect(output.status == 1)
+    #expect(output.stderr.contains("error: public/assets/notes.css: leaks scrutiny/2026-03-10/05-named-case.md:18"), "\(output.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+}
+
+/// Writes a one-page PDF with a line of text, for audit tests.
+enum MinimalPDF {
+  static func write(text: String, to url: URL) throws {
+    let stream = "BT /F1 12 Tf 40 700 Td (\(text)) Tj ET"
+    let objects = [
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    var pdf = "%PDF-1.4\n"
+    var offsets: [Int] = []
+    for (index, object) in objects.enumerated() {
+      offsets.append(pdf.utf8.count)
+      pdf += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+    }
+    let xref = pdf.utf8.count
+    pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+    for offset in offsets { pdf += String(format: "%010d 00000 n \n", offset) }
+    pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+    try Data(pdf.utf8).write(to: url)
+  }
+}
