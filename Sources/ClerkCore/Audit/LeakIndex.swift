@@ -15,9 +15,33 @@ public struct LeakIndex: Sendable {
   var values: [String: Source] = [:]
   /// Names of non-public files and folders (lowercased), which must not appear in public names.
   var names: [String: Source] = [:]
+  /// Phone numbers as their digits only.
+  var phones: [String: Source] = [:]
 
   public var runCount: Int { runs.count }
-  public var valueCount: Int { values.count + names.count }
+  public var valueCount: Int { values.count + names.count + phones.count }
+
+  /// Runs of 9 or more digits, allowing single spaces or hyphens between
+  /// them ("01632 960 000" → "01632960000").
+  static func digitRuns(_ text: String) -> [String] {
+    var runs: [String] = []
+    var current = ""
+    var gap = false
+    for character in text {
+      if character.isASCII, character.isNumber {
+        current.append(character)
+        gap = false
+      } else if (character == " " || character == "-") && !current.isEmpty && !gap {
+        gap = true
+      } else {
+        if current.count >= 9 { runs.append(current) }
+        current = ""
+        gap = false
+      }
+    }
+    if current.count >= 9 { runs.append(current) }
+    return runs
+  }
 }
 
 /// Collects a `LeakIndex` meeting by meeting; safe to feed from several threads.
@@ -29,9 +53,11 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   private var names: [String: LeakIndex.Source] = [:]
   private var publicValues = Set<String>()
   let files: ContentFiles
+  let scheme: ExemptionScheme
 
   public init(root: String, site: Site, templates: String? = nil) {
     files = ContentFiles(root: root)
+    scheme = site.exemptionScheme
     var boilerplate = [site.exemptionScheme.motion, site.exemptionScheme.placeholder(for: [1])]
     boilerplate += site.exemptionScheme.paragraphs.values.sorted()
     boilerplate.append(site.organisation)
@@ -88,47 +114,92 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   /// not to the index. Front-matter values are indexed one by one (never
   /// joined across keys), so runs match only text a reader could see.
   public func add(_ meeting: Meeting) {
+    var batch = Batch()
+    collect(meeting, into: &batch)
+    lock.lock()
+    publicRuns.formUnion(batch.publicRuns)
+    publicValues.formUnion(batch.publicValues)
+    for (hash, source) in batch.nonPublic where nonPublic[hash] == nil { nonPublic[hash] = source }
+    for (key, source) in batch.values where values[key] == nil { values[key] = source }
+    for (key, source) in batch.names where names[key] == nil { names[key] = source }
+    lock.unlock()
+  }
+
+  /// What one meeting adds, gathered without the lock.
+  struct Batch {
+    var publicRuns: [UInt64] = []
+    var publicValues: [String] = []
+    var nonPublic: [(UInt64, LeakIndex.Source)] = []
+    var values: [(String, LeakIndex.Source)] = []
+    var names: [(String, LeakIndex.Source)] = []
+
+    mutating func addPublic(_ text: String) {
+      publicRuns += Shingles.runs(text).map(\.hash)
+      publicValues += LeakIndexBuilder.emails(in: text).map { $0.lowercased() }
+    }
+
+    mutating func addPublicValues(_ list: [String]) {
+      publicValues += list.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
+    }
+
+    mutating func addNonPublic(_ text: String, path: String, firstLine: Int = 1) {
+      nonPublic += Shingles.runs(text).map { ($0.hash, LeakIndex.Source(path: path, line: firstLine + $0.line - 1)) }
+    }
+
+    mutating func addValue(_ value: String, path: String, line: Int = 1, isName: Bool = false) {
+      let key = value.lowercased().trimmingCharacters(in: .whitespaces)
+      guard key.count >= 6 else { return }
+      if isName {
+        names.append((key, LeakIndex.Source(path: path, line: line)))
+      } else {
+        values.append((key, LeakIndex.Source(path: path, line: line)))
+      }
+    }
+  }
+
+  func collect(_ meeting: Meeting, into batch: inout Batch) {
     let isDraft = meeting.status != .published
     for item in meeting.items {
       let body = Self.body(of: rawText(item.path) ?? "")
       let fields = Self.fieldTexts(item)
       guard isDraft || item.access == .exempt else {
-        addPublic(body)
-        for field in fields { addPublic(field.text) }
-        for appendix in item.appendices { addPublic(appendixText(appendix) ?? "") }
-        addPublicValues(item.authors.flatMap { [$0.email, $0.phone].compactMap { $0 } })
-        addPublicValues(filesUnder(files.itemFolder(item)).map { ($0 as NSString).lastPathComponent })
+        batch.addPublic(body)
+        for field in fields { batch.addPublic(field.text) }
+        for appendix in item.appendices { batch.addPublic(appendixText(appendix) ?? "") }
+        batch.addPublicValues(item.authors.flatMap { [$0.email, $0.phone].compactMap { $0 } })
+        batch.addPublicValues(filesUnder(files.itemFolder(item)).map { ($0 as NSString).lastPathComponent })
         continue
       }
-      addNonPublic(body, path: item.path, firstLine: item.bodyLine)
+      batch.addNonPublic(body, path: item.path, firstLine: item.bodyLine)
       for field in fields where isDraft || field.key == "report-of" || field.key == "authors" || field.key == "appendices" {
-        addNonPublic(field.text, path: item.path, firstLine: item.location(of: field.key).line)
+        batch.addNonPublic(field.text, path: item.path, firstLine: item.location(of: field.key).line)
       }
       if !isDraft {
-        // An exempt item's agenda entry is public.
+        // An exempt item's agenda entry and placeholder sentence are public.
+        batch.addPublic(scheme.placeholder(for: item.exemptParagraphs))
         for field in fields where field.key == "title" || field.key == "summary" || field.key == "exempt-reason" {
-          addPublic(field.text)
+          batch.addPublic(field.text)
         }
       }
       let folder = files.itemFolder(item)
-      addValue((folder as NSString).lastPathComponent, path: item.path, isName: true)
+      batch.addValue((folder as NSString).lastPathComponent, path: item.path, isName: true)
       for author in item.authors {
         for value in [author.email, author.phone].compactMap({ $0 }) {
-          addValue(value, path: item.path, line: item.location(of: "authors").line)
+          batch.addValue(value, path: item.path, line: item.location(of: "authors").line)
         }
       }
       for file in filesUnder(folder) {
-        addValue((file as NSString).lastPathComponent, path: file, isName: true)
-        if let text = fileText(file) { addNonPublic(text, path: file) }
+        batch.addValue((file as NSString).lastPathComponent, path: file, isName: true)
+        if let text = fileText(file) { batch.addNonPublic(text, path: file) }
       }
-      for email in Self.emails(in: body) { addValue(email, path: item.path) }
+      for email in Self.emails(in: body) { batch.addValue(email, path: item.path) }
     }
     for minutes in [meeting.minutes, meeting.nonPublicMinutes].compactMap({ $0 }) {
       let raw = rawText(minutes.path) ?? ""
       if isDraft || minutes.access == .exempt {
-        addNonPublic(raw, path: minutes.path)
+        batch.addNonPublic(raw, path: minutes.path)
       } else {
-        addPublic(raw)
+        batch.addPublic(raw)
       }
     }
   }
@@ -180,11 +251,22 @@ public final class LeakIndexBuilder: @unchecked Sendable {
     return found.sorted()
   }
 
+  /// E-mail addresses in `text`, found from each `@` outwards (bytes, one pass).
   static func emails(in text: String) -> [String] {
     var found: [String] = []
-    for token in text.split(whereSeparator: { $0.isWhitespace || "<>()[]\"',;:".contains($0) }) where token.contains("@") {
-      let parts = token.split(separator: "@")
-      if parts.count == 2, parts[1].contains("."), !parts[0].isEmpty { found.append(String(token).trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+    let bytes = Array(text.utf8)
+    func isLocal(_ byte: UInt8) -> Bool {
+      (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 46 || byte == 95
+        || byte == 37 || byte == 43 || byte == 45
+    }
+    for (index, byte) in bytes.enumerated() where byte == 64 {
+      var start = index
+      while start > 0 && isLocal(bytes[start - 1]) { start -= 1 }
+      var end = index + 1
+      while end < bytes.count && isLocal(bytes[end]) && bytes[end] != 43 && bytes[end] != 37 { end += 1 }
+      while end > index + 1 && bytes[end - 1] == 46 { end -= 1 }
+      guard start < index, end > index + 1, bytes[(index + 1)..<end].contains(46) else { continue }
+      found.append(String(decoding: bytes[start..<end], as: UTF8.self))
     }
     return found
   }
@@ -195,7 +277,15 @@ public final class LeakIndexBuilder: @unchecked Sendable {
     defer { lock.unlock() }
     var index = LeakIndex()
     index.runs = nonPublic.filter { !publicRuns.contains($0.key) }
-    index.values = values.filter { !publicValues.contains($0.key) }
+    let publicPhones = Set(publicValues.flatMap { LeakIndex.digitRuns($0) })
+    for (key, source) in values where !publicValues.contains(key) {
+      let digits = LeakIndex.digitRuns(key)
+      if digits.count == 1, let number = digits.first, number.count * 2 >= key.filter({ !$0.isWhitespace }).count {
+        if !publicPhones.contains(number) { index.phones[number] = source }
+      } else {
+        index.values[key] = source
+      }
+    }
     index.names = names.filter { !publicValues.contains($0.key) }
     return index
   }

@@ -42,66 +42,55 @@ public struct LeakScanner: Sendable {
   }
 
   func scanFile(_ path: String, relative: String) -> [LeakIndex.Source] {
-    var sources: [LeakIndex.Source] = []
-    let name = relative.lowercased()
-    for (value, source) in index.names where name.contains(value) { sources.append(source) }
-    for (value, source) in index.values where name.contains(value) { sources.append(source) }
+    var sources = matchValues(in: relative)
     guard !relative.hasSuffix("/") else { return sources }
     let ext = (relative as NSString).pathExtension.lowercased()
     var text: String?
     if ext == "pdf" {
       text = PDFText.extract(path)
     } else if Self.textTypes.contains(ext) || ext.isEmpty, let data = FileManager.default.contents(atPath: path) {
-      let raw = String(decoding: data, as: UTF8.self)
-      text = ext == "html" || ext == "htm" || ext == "xml" || ext == "svg" ? Self.visibleText(raw) : raw
+      text = String(decoding: data, as: UTF8.self)
     }
     guard let text else { return sources }
-    for run in Shingles.runs(text) {
+    let markup = ["html", "htm", "xml", "svg"].contains(ext)
+    for run in Shingles.runs(text, markup: markup) {
       if let source = index.runs[run.hash] { sources.append(source) }
     }
-    let lower = text.lowercased()
-    for (value, source) in index.values where lower.contains(value) { sources.append(source) }
-    for (value, source) in index.names where lower.contains(value) { sources.append(source) }
+    sources += matchValues(in: text)
     return sources
   }
 
-  /// Markup as text: the text between tags, then every attribute value on
-  /// its own line (alt texts, titles and URLs can leak too).
-  static func visibleText(_ html: String) -> String {
-    var text = ""
-    var attributes = ""
-    var inTag = false
-    var tag = ""
-    for character in html {
-      if inTag {
-        if character == ">" {
-          inTag = false
-          attributes += attributeValues(tag) + "\n"
-          tag = ""
-        } else {
-          tag.append(character)
-        }
-      } else if character == "<" {
-        inTag = true
-        text.append(" ")
-      } else {
-        text.append(character)
+  /// Distinctive values and non-public names, matched as whole tokens (an
+  /// e-mail address, a file or folder name, a phone number's digits) in one
+  /// pass over the text.
+  func matchValues(in text: String) -> [LeakIndex.Source] {
+    guard !index.values.isEmpty || !index.names.isEmpty || !index.phones.isEmpty else { return [] }
+    var sources: [LeakIndex.Source] = []
+    let bytes = Array(text.utf8)
+    func separates(_ byte: UInt8) -> Bool {
+      switch byte {
+      case 32, 9, 10, 13, 60, 62, 34, 39, 40, 41, 44, 59, 47, 35, 63, 61, 38, 91, 93, 123, 125, 124: return true
+      default: return false
       }
     }
-    return text + "\n" + attributes
-  }
-
-  static func attributeValues(_ tag: String) -> String {
-    var values: [Substring] = []
-    var rest = tag[...]
-    while let quote = rest.firstIndex(where: { $0 == "\"" || $0 == "'" }) {
-      let mark = rest[quote]
-      let after = rest[rest.index(after: quote)...]
-      guard let end = after.firstIndex(of: mark) else { break }
-      values.append(after[..<end])
-      rest = after[after.index(after: end)...]
+    var start = 0
+    for end in 0...bytes.count where end == bytes.count || separates(bytes[end]) {
+      var low = start
+      var high = end
+      while low < high && (bytes[low] == 46 || bytes[low] == 58) { low += 1 }
+      while high > low && (bytes[high - 1] == 46 || bytes[high - 1] == 58) { high -= 1 }
+      if high - low >= 6 {
+        let token = String(decoding: bytes[low..<high], as: UTF8.self).lowercased()
+        if let source = index.values[token] ?? index.names[token] { sources.append(source) }
+      }
+      start = end + 1
     }
-    return values.joined(separator: "\n")
+    if !index.phones.isEmpty {
+      for digits in LeakIndex.digitRuns(text) {
+        if let source = index.phones[digits] { sources.append(source) }
+      }
+    }
+    return sources
   }
 }
 

@@ -1,95 +1,210 @@
-/// Turns text into words and runs of words, normalised so that case, white
-/// space, HTML entities and smart punctuation cannot hide a leak.
+/// Turns text into runs of eight words, normalised so that case, white
+/// space, HTML entities and smart punctuation cannot hide a leak. Runs never
+/// cross a block boundary (a paragraph, a table cell, a heading, an
+/// attribute value), so text that merely sits side by side on a page cannot
+/// look like a sentence of the source. Works on UTF-8 bytes: audits read
+/// every page of an archive.
 public enum Shingles {
   /// Runs of this many words are compared.
   public static let width = 8
 
-  /// Words of `text` with the 1-based line each starts on.
-  static func words(_ text: String) -> [(word: String, line: Int)] {
-    var result: [(String, Int)] = []
-    var current = ""
-    var line = 1
-    var startLine = 1
-    func flush() {
-      if !current.isEmpty {
-        result.append((current, startLine))
-        current = ""
-      }
-    }
-    for scalar in decodeEntities(text).unicodeScalars {
-      if scalar == "\n" { line += 1 }
-      if let folded = fold(scalar) {
-        if current.isEmpty { startLine = line }
-        current.unicodeScalars.append(folded)
-      } else if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" {
-        continue  // "don't" and "don’t" are one word either way
-      } else {
-        flush()
-      }
-    }
-    flush()
-    return result
-  }
-
-  /// Lowercased letters and digits; nil for anything that separates words.
-  static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-    let properties = scalar.properties
-    guard properties.isAlphabetic || properties.numericType != nil else { return nil }
-    if scalar.isASCII {
-      return scalar.value >= 65 && scalar.value <= 90 ? Unicode.Scalar(scalar.value + 32) : scalar
-    }
-    return properties.lowercaseMapping.unicodeScalars.first ?? scalar
-  }
-
-  /// A stable 64-bit hash (FNV-1a) of a run of words.
-  static func hash(_ words: ArraySlice<(word: String, line: Int)>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for entry in words {
-      for byte in entry.word.utf8 {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x100_0000_01b3
-      }
-      hash ^= 0x20
-      hash = hash &* 0x100_0000_01b3
-    }
-    return hash
-  }
-
   /// Every run of `width` words: its hash and the line it starts on.
-  static func runs(_ text: String) -> [(hash: UInt64, line: Int)] {
-    let list = words(text)
-    guard list.count >= width else { return [] }
-    return (0...(list.count - width)).map { start in
-      (hash(list[start..<(start + width)]), list[start].line)
+  /// With `markup`, the text is HTML: tags are dropped (block tags end a
+  /// run), attribute values are read as text of their own.
+  static func runs(_ text: String, markup: Bool = false) -> [(hash: UInt64, line: Int)] {
+    var tokenizer = Tokenizer()
+    var bytes = Array(text.utf8)
+    bytes.append(0)
+    bytes.withUnsafeBufferPointer { buffer in
+      tokenizer.scan(buffer, markup: markup)
     }
+    return tokenizer.runs
   }
 
-  /// Decodes the HTML entities that matter for text (named basics and numeric).
-  static func decodeEntities(_ text: String) -> String {
-    guard text.contains("&") else { return text }
-    var out = ""
-    var rest = text[...]
-    while let amp = rest.firstIndex(of: "&") {
-      out += rest[..<amp]
-      let after = rest[rest.index(after: amp)...]
-      guard let semicolon = after.prefix(12).firstIndex(of: ";") else {
-        out += "&"
-        rest = after
-        continue
+  struct Tokenizer {
+    var runs: [(hash: UInt64, line: Int)] = []
+    var window: [(hash: UInt64, line: Int)] = []
+    var word: UInt64 = Tokenizer.offset
+    var wordLength = 0
+    var wordLine = 1
+    var line = 1
+
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
+    mutating func letter(_ scalar: UInt32) {
+      if wordLength == 0 { wordLine = line }
+      var value = scalar
+      if value >= 65 && value <= 90 { value += 32 }
+      while value != 0 {
+        word = (word ^ UInt64(value & 0xFF)) &* Self.prime
+        value >>= 8
       }
-      let name = after[..<semicolon]
-      let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—", "rsquo": "’", "lsquo": "‘", "ldquo": "“", "rdquo": "”", "hellip": "…"]
-      if let value = named[String(name)] {
-        out += value
-      } else if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(code) {
-        out.unicodeScalars.append(scalar)
-      } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
-        out.unicodeScalars.append(scalar)
-      } else {
-        out += "&" + name + ";"
-      }
-      rest = after[after.index(after: semicolon)...]
+      wordLength += 1
     }
-    return out + rest
+
+    mutating func endWord() {
+      guard wordLength > 0 else { return }
+      window.append((word, wordLine))
+      if window.count > Shingles.width { window.removeFirst() }
+      if window.count == Shingles.width {
+        var hash = Self.offset
+        for entry in window { hash = (hash ^ entry.hash) &* Self.prime }
+        runs.append((hash, window[0].line))
+      }
+      word = Self.offset
+      wordLength = 0
+    }
+
+    /// Ends the current run of words: nothing before joins anything after.
+    mutating func barrier() {
+      endWord()
+      window.removeAll(keepingCapacity: true)
+    }
+
+    mutating func character(_ scalar: UInt32) {
+      if scalar == 10 {
+        line += 1
+        endWord()
+        return
+      }
+      if scalar < 128 {
+        let isLetter = (scalar >= 97 && scalar <= 122) || (scalar >= 65 && scalar <= 90) || (scalar >= 48 && scalar <= 57)
+        if isLetter {
+          letter(scalar)
+        } else if scalar != 39 {  // "don't": the apostrophe joins
+          endWord()
+        }
+        return
+      }
+      if scalar == 0x2019 || scalar == 0x2018 { return }
+      guard let unicode = Unicode.Scalar(scalar) else { return endWord() }
+      let properties = unicode.properties
+      if properties.isAlphabetic || properties.numericType != nil {
+        let lower = properties.lowercaseMapping.unicodeScalars.first?.value ?? scalar
+        letter(lower)
+      } else {
+        endWord()
+      }
+    }
+
+    static let blockTags: Set<String> = [
+      "p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "br", "dt", "dd",
+      "caption", "title", "blockquote", "pre", "figcaption", "nav", "header", "footer", "main", "table", "ul",
+      "ol", "dl", "article", "aside", "hr", "body", "head", "html", "figure", "details", "summary", "option",
+    ]
+
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, markup: Bool) {
+      var index = 0
+      let count = bytes.count - 1  // trailing 0
+      var blankLine = true
+      while index < count {
+        let byte = bytes[index]
+        if markup && byte == 60 {  // <
+          index = tag(bytes, from: index + 1)
+          continue
+        }
+        if byte == 38, let (scalar, next) = Self.entity(bytes, from: index + 1) {  // &
+          character(scalar)
+          index = next
+          continue
+        }
+        if !markup {
+          // Source text: blank lines and table cells end a run too.
+          if byte == 124 { barrier() }
+          if byte == 10 {
+            if blankLine { barrier() }
+            blankLine = true
+          } else if byte != 32 && byte != 9 && byte != 13 {
+            blankLine = false
+          }
+        }
+        let (scalar, length) = Self.decode(bytes, at: index)
+        character(scalar)
+        index += length
+      }
+      endWord()
+    }
+
+    /// Reads a tag; block tags end a run, attribute values are words of their own.
+    mutating func tag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+      let count = bytes.count - 1
+      var index = start
+      if index < count && bytes[index] == 47 { index += 1 }  // </
+      var name = ""
+      while index < count, let scalar = Optional(bytes[index]), (scalar >= 97 && scalar <= 122) || (scalar >= 65 && scalar <= 90) || (scalar >= 48 && scalar <= 57) {
+        name.unicodeScalars.append(Unicode.Scalar(scalar >= 65 && scalar <= 90 ? scalar + 32 : scalar))
+        index += 1
+      }
+      if Self.blockTags.contains(name) { barrier() } else { endWord() }
+      while index < count && bytes[index] != 62 {
+        let byte = bytes[index]
+        if byte == 34 || byte == 39 {
+          barrier()
+          index += 1
+          while index < count && bytes[index] != byte {
+            if bytes[index] == 38, let (scalar, next) = Self.entity(bytes, from: index + 1) {
+              character(scalar)
+              index = next
+              continue
+            }
+            let (scalar, length) = Self.decode(bytes, at: index)
+            character(scalar)
+            index += length
+          }
+          barrier()
+        }
+        if bytes[index] == 10 { line += 1 }
+        index += 1
+      }
+      return index + 1
+    }
+
+    /// One UTF-8 scalar and its length (invalid bytes count as a separator).
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+      let lead = bytes[index]
+      if lead < 0x80 { return (UInt32(lead), 1) }
+      let count = bytes.count - 1
+      var length = 0
+      var value: UInt32 = 0
+      if lead >> 5 == 0x6 {
+        length = 2
+        value = UInt32(lead & 0x1F)
+      } else if lead >> 4 == 0xE {
+        length = 3
+        value = UInt32(lead & 0x0F)
+      } else if lead >> 3 == 0x1E {
+        length = 4
+        value = UInt32(lead & 0x07)
+      } else {
+        return (32, 1)
+      }
+      guard index + length <= count else { return (32, 1) }
+      for offset in 1..<length {
+        let byte = bytes[index + offset]
+        guard byte >> 6 == 0x2 else { return (32, 1) }
+        value = value << 6 | UInt32(byte & 0x3F)
+      }
+      return (value, length)
+    }
+
+    static let named: [String: UInt32] = [
+      "amp": 38, "lt": 60, "gt": 62, "quot": 34, "apos": 39, "nbsp": 32, "ndash": 0x2013, "mdash": 0x2014,
+      "rsquo": 0x2019, "lsquo": 0x2018, "ldquo": 0x201C, "rdquo": 0x201D, "hellip": 0x2026,
+    ]
+
+    /// `&name;`, `&#NN;` or `&#xHH;` starting after the `&`.
+    static func entity(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (UInt32, Int)? {
+      let count = bytes.count - 1
+      var end = start
+      while end < count && end - start < 10 && bytes[end] != 59 { end += 1 }
+      guard end < count, bytes[end] == 59, end > start else { return nil }
+      let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      if body.hasPrefix("#x") || body.hasPrefix("#X") {
+        return UInt32(body.dropFirst(2), radix: 16).map { ($0, end + 1) }
+      }
+      if body.hasPrefix("#") { return UInt32(body.dropFirst()).map { ($0, end + 1) } }
+      return named[body].map { ($0, end + 1) }
+    }
   }
 }
