@@ -235,20 +235,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   }
 
   func filesUnder(_ folder: String) -> [String] {
-    guard files.kind(folder) == .directory else { return [] }
-    var found: [String] = []
-    var pending = [folder]
-    while let current = pending.popLast() {
-      for name in files.list(current) {
-        let path = current + "/" + name
-        switch files.kind(path) {
-        case .directory: pending.append(path)
-        case .file: found.append(path)
-        default: break
-        }
-      }
-    }
-    return found.sorted()
+    files.entries(under: folder).filter { if case .file = $0.kind { return true } else { return false } }.map(\.path)
   }
 
   /// E-mail addresses in `text`, found from each `@` outwards (bytes, one pass).

@@ -73,13 +73,7 @@ public struct ArchiveLoader: Sendable {
     _ path: String, what: String, allowed: [String], required: [String],
     _ diagnostics: inout Diagnostics
   ) -> (YAMLReader, YAMLFields)? {
-    let text: String
-    do {
-      text = try files.readText(path)
-    } catch {
-      diagnostics.error(error.message, at: error.location(path))
-      return nil
-    }
+    guard let text = files.readText(path, &diagnostics) else { return nil }
     var reader = YAMLReader(path: path)
     defer { diagnostics.append(contentsOf: reader.diagnostics) }
     guard let root = reader.compose(text) else {

@@ -114,6 +114,33 @@ public struct ContentFiles: Sendable {
   }
 }
 
+extension ContentFiles {
+  /// Reads text, turning a problem into a diagnostic at the file.
+  func readText(_ relative: String, _ diagnostics: inout Diagnostics) -> String? {
+    do {
+      return try readText(relative)
+    } catch {
+      diagnostics.error(error.message, at: error.location(relative))
+      return nil
+    }
+  }
+
+  /// Every regular file and symbolic link under a folder, depth first, sorted.
+  func entries(under folder: String) -> [(path: String, kind: Kind?)] {
+    guard kind(folder) == .directory else { return [] }
+    var found: [(String, Kind?)] = []
+    var pending = [folder]
+    while let current = pending.popLast() {
+      for name in list(current) {
+        let path = current + "/" + name
+        let kind = kind(path)
+        if kind == .directory { pending.append(path) } else { found.append((path, kind)) }
+      }
+    }
+    return found.sorted { $0.0 < $1.0 }
+  }
+}
+
 extension ContentFiles.ReadProblem {
   var message: String {
     switch self {

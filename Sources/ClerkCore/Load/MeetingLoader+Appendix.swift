@@ -101,26 +101,18 @@ extension MeetingLoader {
   /// the body uses are never published; say so, so nothing is lost silently.
   func warnAboutUnusedFiles(of item: AgendaItem, _ diagnostics: inout Diagnostics) {
     let folder = files.itemFolder(item)
-    guard files.kind(folder) == .directory else { return }
     let stem = files.itemStem(item)
     var used = Set(item.appendices.map { folder + "/" + $0.file })
     for link in item.body.links {
       used.insert(folder + "/" + link.url)
       if link.url.hasPrefix(stem + "/") { used.insert(folder + "/" + link.url.dropFirst(stem.count + 1)) }
     }
-    var pending = [folder]
-    while let current = pending.popLast() {
-      for name in files.list(current) {
-        let path = current + "/" + name
-        switch files.kind(path) {
-        case .directory: pending.append(path)
-        case .symbolicLink:
-          diagnostics.error(ContentFiles.ReadProblem.symbolicLink.message, at: SourceLocation(path: path))
-        default:
-          if !used.contains(path) {
-            diagnostics.warning("'\(name)' is not used by the item (list it under 'appendices:') and will be ignored", at: SourceLocation(path: path))
-          }
-        }
+    for (path, kind) in files.entries(under: folder) {
+      if kind == .symbolicLink {
+        diagnostics.error(ContentFiles.ReadProblem.symbolicLink.message, at: SourceLocation(path: path))
+      } else if !used.contains(path) {
+        let name = (path as NSString).lastPathComponent
+        diagnostics.warning("'\(name)' is not used by the item (list it under 'appendices:') and will be ignored", at: SourceLocation(path: path))
       }
     }
   }

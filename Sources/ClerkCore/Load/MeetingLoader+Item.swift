@@ -9,13 +9,7 @@ extension MeetingLoader {
   ]
 
   func loadItem(_ path: String, order: Int, slug: String, _ diagnostics: inout Diagnostics) -> AgendaItem? {
-    let text: String
-    do {
-      text = try files.readText(path)
-    } catch {
-      diagnostics.error(error.message, at: error.location(path))
-      return nil
-    }
+    guard let text = files.readText(path, &diagnostics) else { return nil }
     return readItem(text, path: path, order: order, slug: slug, &diagnostics)
   }
 

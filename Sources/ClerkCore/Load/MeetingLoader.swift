@@ -98,13 +98,7 @@ public struct MeetingLoader: Sendable {
   }
 
   func loadMinutes(_ path: String, meeting: MeetingID, access: Access, _ diagnostics: inout Diagnostics) -> Minutes? {
-    let text: String
-    do {
-      text = try files.readText(path)
-    } catch {
-      diagnostics.error(error.message, at: error.location(path))
-      return nil
-    }
+    guard let text = files.readText(path, &diagnostics) else { return nil }
     let split: FrontMatter
     do {
       split = try FrontMatter.split(text)
