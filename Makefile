@@ -4,7 +4,7 @@ CONTENT ?= Content
 OUT ?= build
 CLERK := .build/release/clerk
 
-.PHONY: all build deps pdf-setup test site pdf check check-site bench format clean
+.PHONY: all build deps pdf-setup test site pdf check check-site bench fuzz format clean
 
 all: build
 
@@ -54,6 +54,10 @@ check: test check-site
 ## Generates a synthetic archive (PRESET=small|medium|large) and measures the build.
 bench: build
 	PRESET=$(or $(PRESET),medium) bash tools/bench.sh
+
+## Fuzzes ItemText.read and the markdown parser (libFuzzer + ASan) for FUZZ_SECONDS each; see Fuzz/run.sh.
+fuzz: deps
+	SWIFT=$(SWIFT) bash Fuzz/run.sh $(or $(FUZZ_SECONDS),60)
 
 format:
 	@if command -v swift-format >/dev/null; then swift-format format -i -r Sources Tests; \

@@ -6,7 +6,7 @@ import Testing
 /// and passes a clean build; `clerk build` audits itself before publishing.
 @Suite struct AuditTests {
   static let content = "Tests/Fixtures/site-small/Content"
-  /// Eight words of the exempt item's body (line 18 of its file).
+  /// Eight words of the exempt item's body (line 20 of its file).
   static let exemptSentence = "the child known as Child A moved placement three times this year"
 
   func cleanBuild() throws -> URL {
@@ -38,7 +38,7 @@ import Testing
     try Data(html.utf8).write(to: page)
     let output = try audit(build)
     #expect(output.status == 1)
-    #expect(output.stdout.contains("public/index.html: leaks scrutiny/2026-03-10/05-named-case.md:18"), "\(output.stdout)")
+    #expect(output.stdout.contains("public/index.html: leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stdout)")
   }
 
   @Test func findsALeakInsideAPDF() throws {
@@ -47,7 +47,7 @@ import Testing
     try MinimalPDF.write(text: Self.exemptSentence, to: build.appendingPathComponent("public/scrutiny/2026-03-10/extra.pdf"))
     let output = try audit(build)
     #expect(output.status == 1)
-    #expect(output.stdout.contains("public/scrutiny/2026-03-10/extra.pdf: leaks scrutiny/2026-03-10/05-named-case.md:18"), "\(output.stdout)")
+    #expect(output.stdout.contains("public/scrutiny/2026-03-10/extra.pdf: leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stdout)")
   }
 
   @Test func findsANonPublicFileName() throws {
@@ -83,7 +83,7 @@ import Testing
       "build", Self.content, "--out", out.path, "--templates", templates.path, "--quiet", "--no-pdf",
     ])
     #expect(output.status == 1)
-    #expect(output.stderr.contains("error: public/assets/notes.css: leaks scrutiny/2026-03-10/05-named-case.md:18"), "\(output.stderr)")
+    #expect(output.stderr.contains("error: public/assets/notes.css: leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stderr)")
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 }

@@ -118,3 +118,33 @@ import Testing
     #expect(names == ["build"], "left behind: \(names)")
   }
 }
+
+@Suite struct CaseCollisionTests {
+  @Test func namesDifferingOnlyByCaseAreErrors() throws {
+    var tree = try InlineTree(HostileInputTests.base)
+    defer { tree.remove() }
+    try tree.write("c/2020-02-10/01-item.md", "---\ntitle: Item\nappendices:\n  - { title: A, file: Chart.csv }\n  - { title: B, file: chart.csv }\n---\n")
+    try tree.write("c/2020-02-10/01-item/Chart.csv", "a,b\n1,2\n")
+    try tree.write("c/2020-02-10/01-item/chart.csv", "a,b\n3,4\n")
+    let output = try ClerkProcess.run(["check", tree.path, "--today", "2020-02-01"])
+    #expect(output.status == 1)
+    #expect(output.stderr.contains("c/2020-02-10/01-item/chart.csv:1:1: error: 'chart.csv' differs from 'Chart.csv' only by case"), "\(output.stderr)")
+  }
+}
+
+@Suite struct MisspeltKeyCanaryTests {
+  /// Text under a misspelt key is never published: the build stops first.
+  @Test func misspeltKeysStopTheBuildBeforeAnythingIsPublished() throws {
+    var tree = try InlineTree(HostileInputTests.base)
+    defer { tree.remove() }
+    try tree.write(
+      "c/2020-02-10/20-case.md",
+      "---\ntitle: Case\naccess: exempt\nexempt-paragraphs: [1]\nexempt-reson: CANARY-MISSPELT the family asked for privacy\n---\nBody.\n")
+    let out = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let output = try ClerkProcess.run(["build", tree.path, "--out", out.appendingPathComponent("b").path, "--no-pdf", "--quiet"])
+    #expect(output.status == 1)
+    #expect(output.stderr.contains("unknown key 'exempt-reson' in item front matter; did you mean 'exempt-reason'?"))
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("b").path))
+  }
+}

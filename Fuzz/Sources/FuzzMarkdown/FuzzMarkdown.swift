@@ -96,10 +96,12 @@ private func check(_ html: String) -> Set<String> {
           fatalError("safe mode let through a tag: \(String(decoding: bytes[index..<min(count, index + 40)], as: UTF8.self))")
         }
       case UInt8(ascii: "="):
-        // `"` in text is escaped, so `="` is always an attribute value.
+        // `"` in text is escaped, so `="` is always an attribute value
+        // (titles and alt texts may hold anything: only URLs are checked).
         guard index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") else { continue }
         let value = index + 2
-        if matches("javascript:", at: value) || matches("vbscript:", at: value) || matches("file:", at: value)
+        let isURL = (index >= 5 && matches(" href=", at: index - 5)) || (index >= 4 && matches(" src=", at: index - 4))
+        if isURL, matches("javascript:", at: value) || matches("vbscript:", at: value) || matches("file:", at: value)
           || (matches("data:", at: value) && !matches("data:image/png", at: value)
             && !matches("data:image/gif", at: value) && !matches("data:image/jpeg", at: value)
             && !matches("data:image/webp", at: value))

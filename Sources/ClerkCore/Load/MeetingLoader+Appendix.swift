@@ -107,7 +107,9 @@ extension MeetingLoader {
       used.insert(folder + "/" + link.url)
       if link.url.hasPrefix(stem + "/") { used.insert(folder + "/" + link.url.dropFirst(stem.count + 1)) }
     }
-    for (path, kind) in files.entries(under: folder) {
+    let entries = files.entries(under: folder)
+    Self.reportCaseCollisions(entries.map(\.path), &diagnostics)
+    for (path, kind) in entries {
       if kind == .symbolicLink {
         diagnostics.error(ContentFiles.ReadProblem.symbolicLink.message, at: SourceLocation(path: path))
       } else if !used.contains(path) {

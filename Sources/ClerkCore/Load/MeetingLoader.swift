@@ -62,6 +62,7 @@ public struct MeetingLoader: Sendable {
         diagnostics.warning("'\(name)' is not part of the content format and will be ignored", at: SourceLocation(path: path))
       }
     }
+    Self.reportCaseCollisions(files.list(folder).map { folder + "/" + $0 }, &diagnostics)
     let itemStems = Set(items.map { files.itemStem($0) })
     for name in itemFolders where !itemStems.contains(name) {
       diagnostics.warning("folder '\(name)' belongs to no agenda item and will be ignored", at: SourceLocation(path: folder + "/" + name))
@@ -78,6 +79,22 @@ public struct MeetingLoader: Sendable {
       id: entry.id, date: entry.date, time: entry.time, venue: entry.venue, status: entry.status,
       published: entry.published, notes: notes, items: items, minutes: minutes, nonPublicMinutes: nonPublicMinutes)
     return (meeting, diagnostics)
+  }
+
+  /// Names that differ only by case publish to the same file on Windows and
+  /// macOS, where one would silently replace the other.
+  static func reportCaseCollisions(_ paths: [String], _ diagnostics: inout Diagnostics) {
+    var seen: [String: String] = [:]
+    for path in paths.sorted() {
+      let key = path.lowercased()
+      if let other = seen[key] {
+        diagnostics.error(
+          "'\((path as NSString).lastPathComponent)' differs from '\((other as NSString).lastPathComponent)' only by case; rename one (they would collide when published)",
+          at: SourceLocation(path: path))
+      } else {
+        seen[key] = path
+      }
+    }
   }
 
   func parseMarkdown(_ text: String, path: String, firstLine: Int, _ diagnostics: inout Diagnostics) -> MarkdownDocument {
