@@ -17,6 +17,18 @@ public struct LeakIndex: Sendable {
   var names: [String: Source] = [:]
   /// Phone numbers as their digits only.
   var phones: [String: Source] = [:]
+  /// `tokenHash` of every value and name, to skip most tokens cheaply.
+  var tokenHashes = Set<UInt64>()
+
+  /// FNV-1a of a token's bytes with ASCII letters lowercased.
+  static func tokenHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      let folded = byte >= 65 && byte <= 90 ? byte + 32 : byte
+      hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
+    }
+    return hash
+  }
 
   public var runCount: Int { runs.count }
   public var valueCount: Int { values.count + names.count + phones.count }
@@ -274,6 +286,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
       }
     }
     index.names = names.filter { !publicValues.contains($0.key) }
+    index.tokenHashes = Set((Array(index.values.keys) + Array(index.names.keys)).map { LeakIndex.tokenHash(Array($0.utf8)[...]) })
     return index
   }
 }

@@ -73,17 +73,25 @@ public struct LeakScanner: Sendable {
       default: return false
       }
     }
+    // Hash each token's lowercased bytes; only a hash that belongs to a
+    // value is turned into a string and compared.
     var start = 0
-    for end in 0...bytes.count where end == bytes.count || separates(bytes[end]) {
+    var end = 0
+    while end <= bytes.count {
+      guard end == bytes.count || separates(bytes[end]) else {
+        end += 1
+        continue
+      }
       var low = start
       var high = end
       while low < high && (bytes[low] == 46 || bytes[low] == 58) { low += 1 }
       while high > low && (bytes[high - 1] == 46 || bytes[high - 1] == 58) { high -= 1 }
-      if high - low >= 6 {
+      if high - low >= 6 && index.tokenHashes.contains(LeakIndex.tokenHash(bytes[low..<high])) {
         let token = String(decoding: bytes[low..<high], as: UTF8.self).lowercased()
         if let source = index.values[token] ?? index.names[token] { sources.append(source) }
       }
       start = end + 1
+      end += 1
     }
     if !index.phones.isEmpty {
       for digits in LeakIndex.digitRuns(text) {

@@ -23,7 +23,6 @@ public enum Shingles {
 
   struct Tokenizer {
     var runs: [(hash: UInt64, line: Int)] = []
-    var window: [(hash: UInt64, line: Int)] = []
     var word: UInt64 = Tokenizer.offset
     var wordLength = 0
     var wordLine = 1
@@ -43,14 +42,24 @@ public enum Shingles {
       wordLength += 1
     }
 
+    /// The last `width` words, as a ring.
+    var ring = [(hash: UInt64, line: Int)](repeating: (0, 0), count: Shingles.width)
+    var filled = 0
+    var head = 0
+
     mutating func endWord() {
       guard wordLength > 0 else { return }
-      window.append((word, wordLine))
-      if window.count > Shingles.width { window.removeFirst() }
-      if window.count == Shingles.width {
+      ring[head] = (word, wordLine)
+      head = (head + 1) % Shingles.width
+      filled += 1
+      if filled >= Shingles.width {
         var hash = Self.offset
-        for entry in window { hash = (hash ^ entry.hash) &* Self.prime }
-        runs.append((hash, window[0].line))
+        var position = head
+        for _ in 0..<Shingles.width {
+          hash = (hash ^ ring[position].hash) &* Self.prime
+          position = (position + 1) % Shingles.width
+        }
+        runs.append((hash, ring[head].line))
       }
       word = Self.offset
       wordLength = 0
@@ -59,7 +68,7 @@ public enum Shingles {
     /// Ends the current run of words: nothing before joins anything after.
     mutating func barrier() {
       endWord()
-      window.removeAll(keepingCapacity: true)
+      filled = 0
     }
 
     mutating func character(_ scalar: UInt32) {
