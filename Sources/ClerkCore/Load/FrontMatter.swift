@@ -40,6 +40,18 @@ struct FrontMatter {
   }
 }
 
+extension FrontMatter {
+  /// Splits, turning an unclosed front matter into a diagnostic at the file.
+  static func split(_ text: String, path: String, _ diagnostics: inout Diagnostics) -> FrontMatter? {
+    do {
+      return try split(text)
+    } catch {
+      diagnostics.error("front matter starts with '---' but has no closing '---' line", at: SourceLocation(path: path))
+      return nil
+    }
+  }
+}
+
 extension Substring {
   var trimmingTrailingSpaces: Substring {
     var s = self

@@ -16,13 +16,7 @@ extension MeetingLoader {
   /// Reads an item from its text: front matter, fields, markdown body.
   /// Public through `ItemText.read` so fuzzers can drive it without a disk.
   func readItem(_ text: String, path: String, order: Int, slug: String, _ diagnostics: inout Diagnostics) -> AgendaItem? {
-    let split: FrontMatter
-    do {
-      split = try FrontMatter.split(text)
-    } catch {
-      diagnostics.error("front matter starts with '---' but has no closing '---' line", at: SourceLocation(path: path))
-      return nil
-    }
+    guard let split = FrontMatter.split(text, path: path, &diagnostics) else { return nil }
     guard let yaml = split.yaml else {
       diagnostics.error(
         "agenda item has no front matter; start the file with '---', 'title: …' and '---'",

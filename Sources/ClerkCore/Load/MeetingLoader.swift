@@ -116,13 +116,7 @@ public struct MeetingLoader: Sendable {
 
   func loadMinutes(_ path: String, meeting: MeetingID, access: Access, _ diagnostics: inout Diagnostics) -> Minutes? {
     guard let text = files.readText(path, &diagnostics) else { return nil }
-    let split: FrontMatter
-    do {
-      split = try FrontMatter.split(text)
-    } catch {
-      diagnostics.error("front matter starts with '---' but has no closing '---' line", at: SourceLocation(path: path))
-      return nil
-    }
+    guard let split = FrontMatter.split(text, path: path, &diagnostics) else { return nil }
     if let yaml = split.yaml {
       var reader = YAMLReader(path: path, firstLine: split.yamlLine)
       if let root = reader.compose(yaml) {
