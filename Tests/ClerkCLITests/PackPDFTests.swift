@@ -118,6 +118,11 @@ import Testing
     let first = try ClerkProcess.run(arguments)
     #expect(first.status == 0, "\(first.stderr)")
     let pdf = out.appendingPathComponent("public/scrutiny/2026-03-10/pack.pdf")
+    // The footnote is printed at the foot of the page that refers to it.
+    let text = try pages(pdf)
+    let callPage = text.firstIndex { $0.contains("details follow") }
+    let notePage = text.firstIndex { $0.contains("Figures are provisional.") }
+    #expect(callPage != nil && callPage == notePage, "footnote on page \(String(describing: notePage)), call on \(String(describing: callPage))")
     let before = try Data(contentsOf: pdf)
     let second = try ClerkProcess.run(arguments)
     #expect(second.status == 0)

@@ -63,6 +63,7 @@ struct PackPages {
     let items = packed.map { item -> [String: Any] in
       var entry = pages.agendaEntry(item, page: path, resolver: resolver)
       entry.merge(pages.itemDetails(item, page: path, resolver: resolver, prefix: "i\(item.number)-")) { _, new in new }
+      if let body = entry["body"] as? String { entry["body"] = PackFootnotes.inline(body) }
       entry["landscape"] = item.orientation == .landscape
       entry["endAnchor"] = "item-\(item.number)-end"
       if let appendices = entry["appendices"] as? [[String: Any]] {

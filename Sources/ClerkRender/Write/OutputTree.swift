@@ -71,13 +71,18 @@ public final class OutputTree: @unchecked Sendable {
     return url.path
   }
 
-  /// Temporary folders of builds that were killed: ours by name and marker.
+  /// Temporary folders of builds that were killed: ours by name.
   static func removeStaleTemporaries(in parent: String, name: String) {
     let fileManager = FileManager.default
     for entry in (try? fileManager.contentsOfDirectory(atPath: parent)) ?? []
     where entry.hasPrefix(".\(name).clerk-tmp-") {
       let path = parent + "/" + entry
-      if fileManager.fileExists(atPath: path + "/" + temporaryMarker) {
+      // Ours to remove once the build named in it (by process id) is gone,
+      // even if it was killed before writing its marker; a build still
+      // running beside us is left alone.
+      let pid = Int32(entry.split(separator: "-").last ?? "") ?? 0
+      let ownerGone = pid > 0 && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+      if ownerGone {
         try? fileManager.removeItem(atPath: path)
       }
     }
