@@ -101,16 +101,11 @@ struct BuildCommand: ParsableCommand {
       }
     } catch let problem as TemplateSet.Problem {
       templateProblem = problem
-    } catch let problem as PDFEngine.Problem {
+    } catch {
+      // The PDF engine or the output folder failed: nothing is published.
       tree.abandon()
       printer.print(diagnostics.sorted)
-      printer.note("error: \(problem.message)")
-      printer.note("build failed: the previous output in '\(out)' is untouched")
-      throw ExitCode.failure
-    } catch let problem as OutputTree.Problem {
-      tree.abandon()
-      printer.print(diagnostics.sorted)
-      printer.note("error: \(problem.message)")
+      printer.note("error: \(error)")
       printer.note("build failed: the previous output in '\(out)' is untouched")
       throw ExitCode.failure
     }
