@@ -80,47 +80,17 @@ public final class LeakIndexBuilder: @unchecked Sendable {
         }
       }
     }
-    addPublic(boilerplate.joined(separator: "\n"))
-  }
-
-  func addPublic(_ text: String) {
-    let runs = Shingles.runs(text)
-    let emails = Self.emails(in: text).map { $0.lowercased() }
-    lock.lock()
-    for run in runs { publicRuns.insert(run.hash) }
-    publicValues.formUnion(emails)
-    lock.unlock()
+    var batch = Batch()
+    batch.addPublic(boilerplate.joined(separator: "\n"))
+    merge(batch)
   }
 
   /// Contact details that are public anyway (a committee clerk's).
   public func addPublicValues(_ list: [String]) {
-    lock.lock()
-    publicValues.formUnion(list.map { $0.lowercased().trimmingCharacters(in: .whitespaces) })
-    lock.unlock()
+    var batch = Batch()
+    batch.addPublicValues(list)
+    merge(batch)
   }
-
-  func addNonPublic(_ text: String, path: String, firstLine: Int = 1) {
-    let runs = Shingles.runs(text)
-    lock.lock()
-    for run in runs where nonPublic[run.hash] == nil {
-      nonPublic[run.hash] = LeakIndex.Source(path: path, line: firstLine + run.line - 1)
-    }
-    lock.unlock()
-  }
-
-  func addValue(_ value: String, path: String, line: Int = 1, isName: Bool = false) {
-    let key = value.lowercased().trimmingCharacters(in: .whitespaces)
-    guard key.count >= 6 else { return }
-    lock.lock()
-    if isName {
-      if names[key] == nil { names[key] = LeakIndex.Source(path: path, line: line) }
-    } else if values[key] == nil {
-      values[key] = LeakIndex.Source(path: path, line: line)
-    }
-    lock.unlock()
-  }
-
-  func rawText(_ path: String) -> String? { try? files.readText(path) }
 
   /// Adds one loaded meeting: what is public to the allowed text, what is
   /// not to the index. Front-matter values are indexed one by one (never
@@ -128,6 +98,11 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   public func add(_ meeting: Meeting) {
     var batch = Batch()
     collect(meeting, into: &batch)
+    merge(batch)
+  }
+
+  /// Adds a batch under the lock; the first source of a run or value wins.
+  func merge(_ batch: Batch) {
     lock.lock()
     publicRuns.formUnion(batch.publicRuns)
     publicValues.formUnion(batch.publicValues)
@@ -172,7 +147,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   func collect(_ meeting: Meeting, into batch: inout Batch) {
     let isDraft = meeting.status != .published
     for item in meeting.items {
-      let body = Self.body(of: rawText(item.path) ?? "")
+      let body = item.bodySource
       let fields = Self.fieldTexts(item)
       guard isDraft || item.access == .exempt else {
         batch.addPublic(body)
@@ -207,18 +182,13 @@ public final class LeakIndexBuilder: @unchecked Sendable {
       for email in Self.emails(in: body) { batch.addValue(email, path: item.path) }
     }
     for minutes in [meeting.minutes, meeting.nonPublicMinutes].compactMap({ $0 }) {
-      let raw = rawText(minutes.path) ?? ""
+      let raw = minutes.bodySource
       if isDraft || minutes.access == .exempt {
-        batch.addNonPublic(raw, path: minutes.path)
+        batch.addNonPublic(raw, path: minutes.path, firstLine: minutes.bodyLine)
       } else {
         batch.addPublic(raw)
       }
     }
-  }
-
-  /// The markdown after the front matter.
-  static func body(of text: String) -> String {
-    (try? FrontMatter.split(text))?.body ?? text
   }
 
   /// Each front-matter value that can carry prose, on its own.
@@ -242,7 +212,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   func fileText(_ path: String) -> String? {
     let lower = path.lowercased()
     if lower.hasSuffix(".pdf") { return PDFText.extract(files.absolute(path)) }
-    if lower.hasSuffix(".md") || lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return rawText(path) }
+    if lower.hasSuffix(".md") || lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return try? files.readText(path) }
     return nil
   }
 

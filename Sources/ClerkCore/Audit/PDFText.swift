@@ -6,7 +6,6 @@ enum PDFText {
     FileManager.default.isExecutableFile(atPath: $0)
   }
 
-  static var available: Bool { tool != nil }
 
   static func extract(_ path: String) -> String? {
     guard let tool else { return nil }

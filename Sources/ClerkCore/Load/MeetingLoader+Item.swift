@@ -37,6 +37,7 @@ extension MeetingLoader {
     var item = AgendaItem(
       order: order, slug: slug, path: path, title: "",
       body: parseMarkdown(split.body, path: path, firstLine: split.bodyLine, &diagnostics), bodyLine: split.bodyLine)
+    item.bodySource = split.body
     for (key, entry) in fields.values { item.locations[key] = reader.location(of: entry.value) }
     guard let title = fields["title"].flatMap({ reader.string($0, key: "title") }) else { return nil }
     item.title = title

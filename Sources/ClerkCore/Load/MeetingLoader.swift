@@ -125,7 +125,9 @@ public struct MeetingLoader: Sendable {
       diagnostics.append(contentsOf: reader.diagnostics)
     }
     let body = parseMarkdown(split.body, path: path, firstLine: split.bodyLine, &diagnostics)
-    return Minutes(meeting: meeting, path: path, access: access, body: body, bodyLine: split.bodyLine)
+    var minutes = Minutes(meeting: meeting, path: path, access: access, body: body, bodyLine: split.bodyLine)
+    minutes.bodySource = split.body
+    return minutes
   }
 }
 

@@ -57,6 +57,9 @@ public struct AgendaItem: Sendable {
   public var body: MarkdownDocument
   /// Line in the file where the body starts (after the front matter).
   public var bodyLine: Int
+  /// The markdown body as written, kept for the leak audit (which would
+  /// otherwise read every file a second time).
+  public var bodySource: String = ""
   /// Where each front-matter key's value is, for diagnostics.
   public var locations: [String: SourceLocation] = [:]
 
