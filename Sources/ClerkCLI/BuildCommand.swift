@@ -61,17 +61,21 @@ struct BuildCommand: ParsableCommand {
     var templateProblem: TemplateSet.Problem?
     var pdfSummary = ""
     var done = 0
-    let leaks = LeakIndexBuilder(root: index.root, site: index.site, templates: templateSet.directory)
-    leaks.addPublicValues(index.committees.flatMap { [$0.clerk?.email, $0.clerk?.phone].compactMap { $0 } })
+    let audit = BuildAudit(archive: index, templates: templateSet.directory)
+    var leaks: [LeakScanner.Leak] = []
     do {
       try tree.write(builder.assets, under: SiteBuilder.publicTree)
       try tree.write(builder.assets, under: SiteBuilder.nonPublicTree)
       // Meetings render and write on the worker threads; a meeting with
       // errors writes nothing, and any error abandons the whole temporary tree.
-      let transform: @Sendable (MeetingResult) -> SiteBuilder.RenderedMeeting = { result in
-        guard !result.diagnostics.hasErrors else { return SiteBuilder.RenderedMeeting() }
-        leaks.add(result.meeting)
+      let transform: @Sendable (MeetingResult) -> (SiteBuilder.RenderedMeeting, [LeakScanner.Leak]) = { result in
+        guard !result.diagnostics.hasErrors else { return (SiteBuilder.RenderedMeeting(), []) }
         var rendered = builder.render(result.plan)
+        let pages = rendered.publicFiles.compactMap { file -> (path: String, text: String)? in
+          guard case .text(let text) = file.contents, file.path.hasSuffix(".html") else { return nil }
+          return (file.path, text)
+        }
+        let found = audit.audit(result.meeting, plan: result.plan, pages: pages)
         do throws(OutputTree.Problem) {
           try tree.write(rendered.publicFiles, under: SiteBuilder.publicTree)
           try tree.write(rendered.nonPublicFiles, under: SiteBuilder.nonPublicTree)
@@ -80,9 +84,11 @@ struct BuildCommand: ParsableCommand {
         }
         rendered.publicFiles = []
         rendered.nonPublicFiles = []
-        return rendered
+        return (rendered, found)
       }
-      try ArchiveProcessor(index: index, today: options.todayDate).process(transform: transform) { result, rendered in
+      try ArchiveProcessor(index: index, today: options.todayDate).process(transform: transform) { result, output in
+        let (rendered, found) = output
+        leaks += found
         diagnostics.append(contentsOf: result.diagnostics)
         done += 1
         progress.count(done, of: index.meetings.count)
@@ -119,7 +125,7 @@ struct BuildCommand: ParsableCommand {
     }
 
     progress.stage(5, "Audit public output and write \(out)")
-    let found = LeakScanner(index: leaks.finish()).scan(root: tree.temporary)
+    let found = Array(Set(leaks + audit.auditRest(root: tree.temporary))).sorted()
     guard found.isEmpty else {
       tree.abandon()
       for leak in found { printer.note("error: \(leak.description)") }

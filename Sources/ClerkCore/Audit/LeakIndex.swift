@@ -12,16 +12,19 @@ public struct LeakIndex: Sendable {
   }
 
   var runs: [UInt64: Source] = [:]
+  /// Runs known to be non-public without their source (a first, cheap
+  /// pass); a hit is confirmed against a full index before it is reported.
+  var anonymousRuns = Set<UInt64>()
   var values: [String: Source] = [:]
   /// Names of non-public files and folders (lowercased), which must not appear in public names.
   var names: [String: Source] = [:]
   /// Phone numbers as their digits only.
   var phones: [String: Source] = [:]
   /// `tokenHash` of every value and name, to skip most tokens cheaply.
-  var tokenHashes = Set<UInt64>()
+  var tokenFilter = HashFilter(bits: 16)
 
   /// FNV-1a of a token's bytes with ASCII letters lowercased.
-  static func tokenHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+  static func tokenHash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes {
       let folded = byte >= 65 && byte <= 90 ? byte + 32 : byte
@@ -30,30 +33,65 @@ public struct LeakIndex: Sendable {
     return hash
   }
 
-  public var runCount: Int { runs.count }
-  public var valueCount: Int { values.count + names.count + phones.count }
-
   /// Runs of 9 or more digits, allowing single spaces or hyphens between
   /// them ("01632 960 000" → "01632960000").
   static func digitRuns(_ text: String) -> [String] {
     var runs: [String] = []
-    var current = ""
-    var gap = false
-    for character in text {
-      if character.isASCII, character.isNumber {
-        current.append(character)
-        gap = false
-      } else if (character == " " || character == "-") && !current.isEmpty && !gap {
-        gap = true
-      } else {
-        if current.count >= 9 { runs.append(current) }
-        current = ""
-        gap = false
-      }
-    }
-    if current.count >= 9 { runs.append(current) }
+    var text = text
+    text.withUTF8 { bytes in forEachDigitRun(bytes) { runs.append($0) } }
     return runs
   }
+
+  static func forEachDigitRun(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+    var first = -1
+    var digits = 0
+    var gap = false
+    func flush(_ end: Int) {
+      if digits >= 9 {
+        body(String(decoding: bytes[first..<end].filter { $0 >= 48 && $0 <= 57 }, as: UTF8.self))
+      }
+      first = -1
+      digits = 0
+      gap = false
+    }
+    for (position, byte) in bytes.enumerated() {
+      if byte >= 48 && byte <= 57 {
+        if first < 0 { first = position }
+        digits += 1
+        gap = false
+      } else if (byte == 32 || byte == 45) && digits > 0 && !gap {
+        gap = true
+      } else if digits > 0 {
+        flush(position)
+      }
+    }
+    if digits > 0 { flush(bytes.count) }
+  }
+
+  init() {}
+
+  /// The index of `nonPublic` runs and values, less what public text also
+  /// contains: `isPublicRun` for runs, `publicValues` for values and names.
+  init(
+    nonPublic: [UInt64: Source], isPublicRun: (UInt64) -> Bool, values: [String: Source], names: [String: Source],
+    publicValues: Set<String>
+  ) {
+    runs = nonPublic.filter { !isPublicRun($0.key) }
+    let publicPhones = Set(publicValues.flatMap { Self.digitRuns($0) })
+    for (key, source) in values where !publicValues.contains(key) {
+      let digits = Self.digitRuns(key)
+      if digits.count == 1, let number = digits.first, number.count * 2 >= key.filter({ !$0.isWhitespace }).count {
+        if !publicPhones.contains(number) { phones[number] = source }
+      } else {
+        self.values[key] = source
+      }
+    }
+    self.names = names.filter { !publicValues.contains($0.key) }
+    for key in Array(self.values.keys) + Array(self.names.keys) { tokenFilter.insert(Self.tokenHash(key.utf8)) }
+  }
+
+  public var runCount: Int { runs.count }
+  public var valueCount: Int { values.count + names.count + phones.count }
 }
 
 /// Collects a `LeakIndex` meeting by meeting; safe to feed from several threads.
@@ -92,6 +130,14 @@ public final class LeakIndexBuilder: @unchecked Sendable {
     merge(batch)
   }
 
+  /// What is public before any meeting is added: the boilerplate's runs
+  /// and the public values.
+  var publicSnapshot: (runs: Set<UInt64>, values: Set<String>) {
+    lock.lock()
+    defer { lock.unlock() }
+    return (publicRuns, publicValues)
+  }
+
   /// Adds one loaded meeting: what is public to the allowed text, what is
   /// not to the index. Front-matter values are indexed one by one (never
   /// joined across keys), so runs match only text a reader could see.
@@ -103,26 +149,40 @@ public final class LeakIndexBuilder: @unchecked Sendable {
 
   /// Adds a batch under the lock; the first source of a run or value wins.
   func merge(_ batch: Batch) {
+    let runs = batch.publicRuns
+    let allPublicValues = batch.allPublicValues
     lock.lock()
-    publicRuns.formUnion(batch.publicRuns)
-    publicValues.formUnion(batch.publicValues)
+    publicRuns.formUnion(runs)
+    publicValues.formUnion(allPublicValues)
     for (hash, source) in batch.nonPublic where nonPublic[hash] == nil { nonPublic[hash] = source }
     for (key, source) in batch.values where values[key] == nil { values[key] = source }
     for (key, source) in batch.names where names[key] == nil { names[key] = source }
     lock.unlock()
   }
 
-  /// What one meeting adds, gathered without the lock.
+  /// What one meeting adds, gathered without the lock. Public text is kept
+  /// as it is and read only when asked for: most audits never need it.
   struct Batch {
-    var publicRuns: [UInt64] = []
+    var publicTexts: [String] = []
     var publicValues: [String] = []
     var nonPublic: [(UInt64, LeakIndex.Source)] = []
     var values: [(String, LeakIndex.Source)] = []
     var names: [(String, LeakIndex.Source)] = []
 
     mutating func addPublic(_ text: String) {
-      publicRuns += Shingles.runs(text).map(\.hash)
-      publicValues += LeakIndexBuilder.emails(in: text).map { $0.lowercased() }
+      publicTexts.append(text)
+    }
+
+    /// The runs of the public text.
+    var publicRuns: Set<UInt64> {
+      var runs = Set<UInt64>()
+      for text in publicTexts { Shingles.forEachRun(text) { hash, _ in runs.insert(hash) } }
+      return runs
+    }
+
+    /// The explicit public values and the e-mail addresses of the public text.
+    var allPublicValues: [String] {
+      publicValues + publicTexts.flatMap { LeakIndexBuilder.emails(in: $0).map { $0.lowercased() } }
     }
 
     mutating func addPublicValues(_ list: [String]) {
@@ -130,7 +190,9 @@ public final class LeakIndexBuilder: @unchecked Sendable {
     }
 
     mutating func addNonPublic(_ text: String, path: String, firstLine: Int = 1) {
-      nonPublic += Shingles.runs(text).map { ($0.hash, LeakIndex.Source(path: path, line: firstLine + $0.line - 1)) }
+      Shingles.forEachRun(text) { hash, line in
+        nonPublic.append((hash, LeakIndex.Source(path: path, line: firstLine + line - 1)))
+      }
     }
 
     mutating func addValue(_ value: String, path: String, line: Int = 1, isName: Bool = false) {
@@ -191,6 +253,19 @@ public final class LeakIndexBuilder: @unchecked Sendable {
     }
   }
 
+  /// Adds the minutes a plan binds in from other meetings (`minutes-of`).
+  func collectBoundMinutes(_ plan: MeetingPlan, into batch: inout Batch) {
+    for item in plan.items {
+      guard let embedded = item.content?.embeddedMinutes, embedded.meeting != plan.id else { continue }
+      let minutes = embedded.minutes
+      if item.access == .exempt || minutes.access == .exempt {
+        batch.addNonPublic(minutes.bodySource, path: minutes.path, firstLine: minutes.bodyLine)
+      } else {
+        batch.addPublic(minutes.bodySource)
+      }
+    }
+  }
+
   /// Each front-matter value that can carry prose, on its own.
   static func fieldTexts(_ item: AgendaItem) -> [(key: String, text: String)] {
     var fields: [(String, String)] = [("title", item.title)]
@@ -244,19 +319,6 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   public func finish() -> LeakIndex {
     lock.lock()
     defer { lock.unlock() }
-    var index = LeakIndex()
-    index.runs = nonPublic.filter { !publicRuns.contains($0.key) }
-    let publicPhones = Set(publicValues.flatMap { LeakIndex.digitRuns($0) })
-    for (key, source) in values where !publicValues.contains(key) {
-      let digits = LeakIndex.digitRuns(key)
-      if digits.count == 1, let number = digits.first, number.count * 2 >= key.filter({ !$0.isWhitespace }).count {
-        if !publicPhones.contains(number) { index.phones[number] = source }
-      } else {
-        index.values[key] = source
-      }
-    }
-    index.names = names.filter { !publicValues.contains($0.key) }
-    index.tokenHashes = Set((Array(index.values.keys) + Array(index.names.keys)).map { LeakIndex.tokenHash(Array($0.utf8)[...]) })
-    return index
+    return LeakIndex(nonPublic: nonPublic, isPublicRun: publicRuns.contains, values: values, names: names, publicValues: publicValues)
   }
 }

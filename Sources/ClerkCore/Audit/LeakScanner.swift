@@ -15,12 +15,24 @@ public struct LeakScanner: Sendable {
   }
 
   public let index: LeakIndex
-  public init(index: LeakIndex) { self.index = index }
+  /// Every run of the index, to skip the dictionary for most runs of a page.
+  let runFilter: HashFilter
+
+  public init(index: LeakIndex) {
+    self.index = index
+    let count = index.runs.count + index.anonymousRuns.count
+    let filter = HashFilter(bits: min(26, max(12, 64 - (count * 16).leadingZeroBitCount)))
+    for hash in index.runs.keys { filter.insert(hash) }
+    for hash in index.anonymousRuns { filter.insert(hash) }
+    runFilter = filter
+  }
 
   static let textTypes: Set<String> = ["html", "htm", "css", "js", "json", "xml", "ics", "txt", "csv", "md", "svg", "rss", "atom", "webmanifest"]
 
-  /// Leaks in every file under `root/public`, sorted.
-  public func scan(root: String) -> [Leak] {
+  /// Leaks in every file under `root/public`, sorted. The contents of the
+  /// files in `skipping` (relative to `public/`) are not read again, their
+  /// names are.
+  public func scan(root: String, skipping: Set<String> = []) -> [Leak] {
     let base = root + "/public"
     var files: [String] = []
     if let enumerator = FileManager.default.enumerator(atPath: base) {
@@ -35,7 +47,7 @@ public struct LeakScanner: Sendable {
     let found = LeakList()
     DispatchQueue.concurrentPerform(iterations: list.count) { offset in
       let relative = list[offset]
-      let leaks = scanFile(base + "/" + relative, relative: relative)
+      let leaks = skipping.contains(relative) ? matchValues(in: relative) : scanFile(base + "/" + relative, relative: relative)
       if !leaks.isEmpty { found.append(leaks.map { Leak(file: "public/" + relative, source: $0) }) }
     }
     return Array(Set(found.all)).sorted()
@@ -52,53 +64,62 @@ public struct LeakScanner: Sendable {
       text = String(decoding: data, as: UTF8.self)
     }
     guard let text else { return sources }
-    let markup = ["html", "htm", "xml", "svg"].contains(ext)
-    for run in Shingles.runs(text, markup: markup) {
-      if let source = index.runs[run.hash] { sources.append(source) }
+    return sources + scanText(text, markup: ["html", "htm", "xml", "svg"].contains(ext))
+  }
+
+  /// What the index finds in one text: its runs, its values.
+  public func scanText(_ text: String, markup: Bool) -> [LeakIndex.Source] {
+    var sources: [LeakIndex.Source] = []
+    let runs = index.runs
+    let anonymous = index.anonymousRuns
+    let filter = runFilter
+    Shingles.forEachRun(text, markup: markup) { hash, _ in
+      guard filter.mayContain(hash) else { return }
+      if let source = runs[hash] {
+        sources.append(source)
+      } else if !anonymous.isEmpty && anonymous.contains(hash) {
+        sources.append(LeakIndex.Source(path: "", line: 0))
+      }
     }
-    sources += matchValues(in: text)
-    return sources
+    return sources + matchValues(in: text)
   }
 
   /// Distinctive values and non-public names, matched as whole tokens (an
   /// e-mail address, a file or folder name, a phone number's digits) in one
-  /// pass over the text.
+  /// pass over the bytes.
   func matchValues(in text: String) -> [LeakIndex.Source] {
     guard !index.values.isEmpty || !index.names.isEmpty || !index.phones.isEmpty else { return [] }
     var sources: [LeakIndex.Source] = []
-    let bytes = Array(text.utf8)
-    func separates(_ byte: UInt8) -> Bool {
-      switch byte {
-      case 32, 9, 10, 13, 60, 62, 34, 39, 40, 41, 44, 59, 47, 35, 63, 61, 38, 91, 93, 123, 125, 124: return true
-      default: return false
+    var text = text
+    text.withUTF8 { bytes in
+      // Hash each token's lowercased bytes; only a hash that may belong to
+      // a value is turned into a string and compared.
+      var start = 0
+      for end in 0...bytes.count {
+        guard end == bytes.count || Self.separators[Int(bytes[end])] else { continue }
+        var low = start
+        var high = end
+        while low < high && (bytes[low] == 46 || bytes[low] == 58) { low += 1 }
+        while high > low && (bytes[high - 1] == 46 || bytes[high - 1] == 58) { high -= 1 }
+        start = end + 1
+        guard high - low >= 6 else { continue }
+        let token = UnsafeBufferPointer(rebasing: bytes[low..<high])
+        guard index.tokenFilter.mayContain(LeakIndex.tokenHash(token)) else { continue }
+        let key = String(decoding: token, as: UTF8.self).lowercased()
+        if let source = index.values[key] ?? index.names[key] { sources.append(source) }
       }
-    }
-    // Hash each token's lowercased bytes; only a hash that belongs to a
-    // value is turned into a string and compared.
-    var start = 0
-    var end = 0
-    while end <= bytes.count {
-      guard end == bytes.count || separates(bytes[end]) else {
-        end += 1
-        continue
-      }
-      var low = start
-      var high = end
-      while low < high && (bytes[low] == 46 || bytes[low] == 58) { low += 1 }
-      while high > low && (bytes[high - 1] == 46 || bytes[high - 1] == 58) { high -= 1 }
-      if high - low >= 6 && index.tokenHashes.contains(LeakIndex.tokenHash(bytes[low..<high])) {
-        let token = String(decoding: bytes[low..<high], as: UTF8.self).lowercased()
-        if let source = index.values[token] ?? index.names[token] { sources.append(source) }
-      }
-      start = end + 1
-      end += 1
-    }
-    if !index.phones.isEmpty {
-      for digits in LeakIndex.digitRuns(text) {
-        if let source = index.phones[digits] { sources.append(source) }
+      if !index.phones.isEmpty {
+        LeakIndex.forEachDigitRun(bytes) { digits in
+          if let source = index.phones[digits] { sources.append(source) }
+        }
       }
     }
     return sources
+  }
+
+  /// Bytes that end a token.
+  static let separators: [Bool] = (0..<256).map { byte in
+    [32, 9, 10, 13, 60, 62, 34, 39, 40, 41, 44, 59, 47, 35, 63, 61, 38, 91, 93, 123, 125, 124].contains(byte)
   }
 }
 

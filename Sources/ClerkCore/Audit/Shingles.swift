@@ -2,8 +2,8 @@
 /// space, HTML entities and smart punctuation cannot hide a leak. Runs never
 /// cross a block boundary (a paragraph, a table cell, a heading, an
 /// attribute value), so text that merely sits side by side on a page cannot
-/// look like a sentence of the source. Works on UTF-8 bytes: audits read
-/// every page of an archive.
+/// look like a sentence of the source. Works on UTF-8 bytes, one table
+/// lookup per byte: the build audits every public page it writes.
 public enum Shingles {
   /// Runs of this many words are compared.
   public static let width = 8
@@ -12,168 +12,278 @@ public enum Shingles {
   /// With `markup`, the text is HTML: tags are dropped (block tags end a
   /// run), attribute values are read as text of their own.
   static func runs(_ text: String, markup: Bool = false) -> [(hash: UInt64, line: Int)] {
-    var tokenizer = Tokenizer()
-    var bytes = Array(text.utf8)
-    bytes.append(0)
-    bytes.withUnsafeBufferPointer { buffer in
-      tokenizer.scan(buffer, markup: markup)
+    var found: [(hash: UInt64, line: Int)] = []
+    forEachRun(text, markup: markup) { hash, line in found.append((hash, line)) }
+    return found
+  }
+
+  /// Calls `body` with the hash and first line of every run, in order.
+  static func forEachRun(_ text: String, markup: Bool = false, _ body: (UInt64, Int) -> Void) {
+    var text = text
+    text.withUTF8 { bytes in
+      var tokenizer = Tokenizer(markup: markup)
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * width) { ring in
+        tokenizer.scan(bytes, ring: ring.baseAddress!, body)
+      }
     }
-    return tokenizer.runs
+  }
+
+  /// Byte classes of the tokenizer's table.
+  enum Class: UInt8 {
+    case space = 0, punctuation, letter, apostrophe, newline, tag, entity, bar, unicode
+  }
+
+  /// The class of each byte, and for letters the lowercased byte; kept at
+  /// a fixed address so the scanning loop reads it without retaining.
+  nonisolated(unsafe) static let table: UnsafePointer<(Class, UInt8)> = {
+    let table = UnsafeMutablePointer<(Class, UInt8)>.allocate(capacity: 256)
+    table.initialize(from: classes, count: 256)
+    return UnsafePointer(table)
+  }()
+
+  static let classes: [(Class, UInt8)] = (0..<256).map { value -> (Class, UInt8) in
+    let byte = UInt8(value)
+    switch byte {
+    case 97...122, 48...57: return (.letter, byte)
+    case 65...90: return (.letter, byte + 32)
+    case 32, 9, 13: return (.space, 0)
+    case 10: return (.newline, 0)
+    case 39: return (.apostrophe, 0)
+    case 60: return (.tag, 0)
+    case 38: return (.entity, 0)
+    case 124: return (.bar, 0)
+    case 128...255: return (.unicode, 0)
+    default: return (.punctuation, 0)
+    }
   }
 
   struct Tokenizer {
-    var runs: [(hash: UInt64, line: Int)] = []
-    var word: UInt64 = Tokenizer.offset
+    let markup: Bool
+    let table = Shingles.table
+    let blocks = Tokenizer.blockTable
+    var word: UInt64 = Self.offset
     var wordLength = 0
     var wordLine = 1
     var line = 1
+    /// Words in the current run (capped at `width`), and the rolling hash
+    /// of the last `width` of them.
+    var filled = 0
+    var head = 0
+    var rolling: UInt64 = 0
+
+    init(markup: Bool) { self.markup = markup }
 
     static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x100_0000_01b3
+    /// Multiplier of the rolling hash, and its `width`-th power (a
+    /// literal: a computed static would cost a `swift_once` per word).
+    static let base: UInt64 = 0x9E37_79B9_7F4A_7C15
+    static let basePower: UInt64 = 0x06d4_b261_1beb_6861
 
-    mutating func letter(_ scalar: UInt32) {
+    @inline(__always) mutating func letter(_ scalar: UInt32) {
       if wordLength == 0 { wordLine = line }
       var value = scalar
-      if value >= 65 && value <= 90 { value += 32 }
-      while value != 0 {
+      repeat {
         word = (word ^ UInt64(value & 0xFF)) &* Self.prime
         value >>= 8
-      }
+      } while value != 0
       wordLength += 1
     }
 
-    /// The last `width` words, as a ring.
-    var ring = [(hash: UInt64, line: Int)](repeating: (0, 0), count: Shingles.width)
-    var filled = 0
-    var head = 0
-
-    mutating func endWord() {
+    /// Ends a word; `ring` holds the last words' hashes, then their lines.
+    @inline(__always) mutating func endWord(_ ring: UnsafeMutablePointer<UInt64>, _ body: (UInt64, Int) -> Void) {
       guard wordLength > 0 else { return }
-      ring[head] = (word, wordLine)
-      head = (head + 1) % Shingles.width
-      filled += 1
-      if filled >= Shingles.width {
-        var hash = Self.offset
-        var position = head
-        for _ in 0..<Shingles.width {
-          hash = (hash ^ ring[position].hash) &* Self.prime
-          position = (position + 1) % Shingles.width
-        }
-        runs.append((hash, ring[head].line))
+      let slot = head & (Shingles.width - 1)
+      let evicted = filled >= Shingles.width ? ring[slot] : 0
+      ring[slot] = word
+      ring[Shingles.width + slot] = UInt64(wordLine)
+      rolling = rolling &* Self.base &+ word &- evicted &* Self.basePower
+      head += 1
+      filled = min(filled + 1, Shingles.width)
+      if filled == Shingles.width {
+        body(Self.mix(rolling), Int(ring[Shingles.width + (head & (Shingles.width - 1))]))
       }
       word = Self.offset
       wordLength = 0
     }
 
     /// Ends the current run of words: nothing before joins anything after.
-    mutating func barrier() {
-      endWord()
+    @inline(__always) mutating func barrier(_ ring: UnsafeMutablePointer<UInt64>, _ body: (UInt64, Int) -> Void) {
+      endWord(ring, body)
       filled = 0
+      rolling = 0
     }
 
-    mutating func character(_ scalar: UInt32) {
-      if scalar == 10 {
-        line += 1
-        endWord()
-        return
-      }
-      if scalar < 128 {
-        let isLetter = (scalar >= 97 && scalar <= 122) || (scalar >= 65 && scalar <= 90) || (scalar >= 48 && scalar <= 57)
-        if isLetter {
-          letter(scalar)
-        } else if scalar != 39 {  // "don't": the apostrophe joins
-          endWord()
+    /// A final mix (murmur3's), so nearby runs spread over a hash table.
+    @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
+      var hash = value
+      hash ^= hash >> 33
+      hash &*= 0xff51_afd7_ed55_8ccd
+      hash ^= hash >> 33
+      hash &*= 0xc4ce_b9fe_1a85_ec53
+      hash ^= hash >> 33
+      return hash
+    }
+
+    /// A character outside ASCII, or one an entity spells.
+    mutating func scalar(_ value: UInt32, _ ring: UnsafeMutablePointer<UInt64>, _ body: (UInt64, Int) -> Void) {
+      if value < 128 {
+        let (kind, lower) = table[Int(value)]
+        switch kind {
+        case .letter: letter(UInt32(lower))
+        case .apostrophe: break
+        case .newline:
+          line += 1
+          endWord(ring, body)
+        default: endWord(ring, body)
         }
         return
       }
-      if scalar == 0x2019 || scalar == 0x2018 { return }
-      guard let unicode = Unicode.Scalar(scalar) else { return endWord() }
+      if value == 0x2019 || value == 0x2018 { return }  // "don’t": the apostrophe joins
+      guard let unicode = Unicode.Scalar(value) else { return endWord(ring, body) }
       let properties = unicode.properties
       if properties.isAlphabetic || properties.numericType != nil {
-        let lower = properties.lowercaseMapping.unicodeScalars.first?.value ?? scalar
-        letter(lower)
+        letter(properties.lowercaseMapping.unicodeScalars.first?.value ?? value)
       } else {
-        endWord()
+        endWord(ring, body)
       }
     }
 
-    static let blockTags: Set<String> = [
-      "p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "br", "dt", "dd",
-      "caption", "title", "blockquote", "pre", "figcaption", "nav", "header", "footer", "main", "table", "ul",
-      "ol", "dl", "article", "aside", "hr", "body", "head", "html", "figure", "details", "summary", "option",
-    ]
-
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, markup: Bool) {
-      var index = 0
-      let count = bytes.count - 1  // trailing 0
-      var blankLine = true
-      while index < count {
-        let byte = bytes[index]
-        if markup && byte == 60 {  // <
-          index = tag(bytes, from: index + 1)
-          continue
-        }
-        if byte == 38, let (scalar, next) = Self.entity(bytes, from: index + 1) {  // &
-          character(scalar)
-          index = next
-          continue
-        }
-        if !markup {
-          // Source text: blank lines and table cells end a run too.
-          if byte == 124 { barrier() }
-          if byte == 10 {
-            if blankLine { barrier() }
-            blankLine = true
-          } else if byte != 32 && byte != 9 && byte != 13 {
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, ring: UnsafeMutablePointer<UInt64>, _ body: (UInt64, Int) -> Void) {
+      do {
+        var index = 0
+        let count = bytes.count
+        var blankLine = true
+        while index < count {
+          let byte = bytes[index]
+          let (kind, lower) = table[Int(byte)]
+          switch kind {
+          case .letter:
+            if wordLength == 0 { wordLine = line }
+            word = (word ^ UInt64(lower)) &* Self.prime
+            wordLength += 1
             blankLine = false
+            index += 1
+          case .space:
+            endWord(ring, body)
+            index += 1
+          case .punctuation:
+            endWord(ring, body)
+            blankLine = false
+            index += 1
+          case .apostrophe:
+            blankLine = false
+            index += 1
+          case .newline:
+            // Source text: a blank line ends a run.
+            if !markup && blankLine { barrier(ring, body) }
+            blankLine = true
+            line += 1
+            endWord(ring, body)
+            index += 1
+          case .bar:
+            // Source text: a table cell ends a run.
+            if markup { endWord(ring, body) } else { barrier(ring, body) }
+            blankLine = false
+            index += 1
+          case .tag:
+            blankLine = false
+            if markup {
+              index = tag(bytes, from: index + 1, ring, body)
+            } else {
+              endWord(ring, body)
+              index += 1
+            }
+          case .entity:
+            blankLine = false
+            if let (value, next) = Self.entity(bytes, from: index + 1) {
+              scalar(value, ring, body)
+              index = next
+            } else {
+              endWord(ring, body)
+              index += 1
+            }
+          case .unicode:
+            blankLine = false
+            let (value, length) = Self.decode(bytes, at: index)
+            scalar(value, ring, body)
+            index += length
           }
         }
-        let (scalar, length) = Self.decode(bytes, at: index)
-        character(scalar)
-        index += length
+        endWord(ring, body)
       }
-      endWord()
     }
 
     /// Reads a tag; block tags end a run, attribute values are words of their own.
-    mutating func tag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-      let count = bytes.count - 1
+    mutating func tag(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ ring: UnsafeMutablePointer<UInt64>, _ body: (UInt64, Int) -> Void) -> Int {
+      let count = bytes.count
       var index = start
       if index < count && bytes[index] == 47 { index += 1 }  // </
-      var name = ""
-      while index < count, let scalar = Optional(bytes[index]), (scalar >= 97 && scalar <= 122) || (scalar >= 65 && scalar <= 90) || (scalar >= 48 && scalar <= 57) {
-        name.unicodeScalars.append(Unicode.Scalar(scalar >= 65 && scalar <= 90 ? scalar + 32 : scalar))
+      var name: UInt64 = Self.offset
+      while index < count {
+        let (kind, lower) = table[Int(bytes[index])]
+        guard kind == .letter else { break }
+        name = (name ^ UInt64(lower)) &* Self.prime
         index += 1
       }
-      if Self.blockTags.contains(name) { barrier() } else { endWord() }
+      if isBlock(name) { barrier(ring, body) } else { endWord(ring, body) }
       while index < count && bytes[index] != 62 {
         let byte = bytes[index]
         if byte == 34 || byte == 39 {
-          barrier()
+          barrier(ring, body)
           index += 1
           while index < count && bytes[index] != byte {
-            if bytes[index] == 38, let (scalar, next) = Self.entity(bytes, from: index + 1) {
-              character(scalar)
+            if bytes[index] == 38, let (value, next) = Self.entity(bytes, from: index + 1) {
+              scalar(value, ring, body)
               index = next
               continue
             }
-            let (scalar, length) = Self.decode(bytes, at: index)
-            character(scalar)
+            let (value, length) = Self.decode(bytes, at: index)
+            scalar(value, ring, body)
             index += length
           }
-          barrier()
+          barrier(ring, body)
         }
-        if bytes[index] == 10 { line += 1 }
+        if index < count && bytes[index] == 10 { line += 1 }
         index += 1
       }
       return index + 1
     }
 
+    /// Whether a tag name's hash is a block tag's.
+    @inline(__always) func isBlock(_ name: UInt64) -> Bool {
+      var slot = Int(name & 127)
+      while blocks[slot] != 0 {
+        if blocks[slot] == name { return true }
+        slot = (slot + 1) & 127
+      }
+      return false
+    }
+
+    /// FNV-1a hashes of the names of tags that end a run, in a table of
+    /// 128 slots (open addressing, 0 is empty).
+    nonisolated(unsafe) static let blockTable: UnsafePointer<UInt64> = {
+      let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 128)
+      table.initialize(repeating: 0, count: 128)
+      for name in blockTags {
+        var slot = Int(name & 127)
+        while table[slot] != 0 { slot = (slot + 1) & 127 }
+        table[slot] = name
+      }
+      return UnsafePointer(table)
+    }()
+
+    static let blockTags: [UInt64] = (
+      [
+        "p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "br", "dt", "dd",
+        "caption", "title", "blockquote", "pre", "figcaption", "nav", "header", "footer", "main", "table", "ul",
+        "ol", "dl", "article", "aside", "hr", "body", "head", "html", "figure", "details", "summary", "option",
+      ].map { name in name.utf8.reduce(offset) { ($0 ^ UInt64($1)) &* prime } })
+
     /// One UTF-8 scalar and its length (invalid bytes count as a separator).
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
       let lead = bytes[index]
       if lead < 0x80 { return (UInt32(lead), 1) }
-      let count = bytes.count - 1
       var length = 0
       var value: UInt32 = 0
       if lead >> 5 == 0x6 {
@@ -188,7 +298,7 @@ public enum Shingles {
       } else {
         return (32, 1)
       }
-      guard index + length <= count else { return (32, 1) }
+      guard index + length <= bytes.count else { return (32, 1) }
       for offset in 1..<length {
         let byte = bytes[index + offset]
         guard byte >> 6 == 0x2 else { return (32, 1) }
@@ -204,16 +314,32 @@ public enum Shingles {
 
     /// `&name;`, `&#NN;` or `&#xHH;` starting after the `&`.
     static func entity(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (UInt32, Int)? {
-      let count = bytes.count - 1
+      let count = bytes.count
       var end = start
       while end < count && end - start < 10 && bytes[end] != 59 { end += 1 }
       guard end < count, bytes[end] == 59, end > start else { return nil }
-      let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-      if body.hasPrefix("#x") || body.hasPrefix("#X") {
-        return UInt32(body.dropFirst(2), radix: 16).map { ($0, end + 1) }
+      if bytes[start] == 35 {  // #
+        var value: UInt32 = 0
+        var digits = start + 1
+        let hex = digits < end && (bytes[digits] == 120 || bytes[digits] == 88)
+        if hex { digits += 1 }
+        guard digits < end else { return nil }
+        for position in digits..<end {
+          let byte = bytes[position]
+          let digit: UInt32
+          switch byte {
+          case 48...57: digit = UInt32(byte - 48)
+          case 97...102 where hex: digit = UInt32(byte - 87)
+          case 65...70 where hex: digit = UInt32(byte - 55)
+          default: return nil
+          }
+          value = value &* (hex ? 16 : 10) &+ digit
+          if value > 0x10FFFF { return nil }
+        }
+        return (value, end + 1)
       }
-      if body.hasPrefix("#") { return UInt32(body.dropFirst()).map { ($0, end + 1) } }
-      return named[body].map { ($0, end + 1) }
+      let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      return named[name].map { ($0, end + 1) }
     }
   }
 }

@@ -1,45 +1,67 @@
+import Foundation
+
 /// Moves each footnote next to the place that refers to it, as a
 /// `<span class="footnote">`, so the paged-media engine (CSS
 /// `float: footnote`) prints it at the foot of that page. cmark-gfm puts
 /// footnotes in a list at the end of the document; this rewrites its output.
 enum PackFootnotes {
+  static let sectionOpen = "<section class=\"footnotes\" data-footnotes>"
+
   static func inline(_ html: String) -> String {
-    guard let sectionStart = html.range(of: "<section class=\"footnotes\" data-footnotes>"),
-      let sectionEnd = html.range(of: "</section>", range: sectionStart.upperBound..<html.endIndex)
+    guard ByteSearch.contains(sectionOpen, in: html) else { return html }
+    let bytes = Array(html.utf8)
+    func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+    guard let sectionStart = ByteSearch.find(sectionOpen, in: bytes),
+      let sectionEnd = ByteSearch.find("</section>", in: bytes, from: sectionStart)
     else { return html }
+
     var notes: [String: String] = [:]
-    var rest = html[sectionStart.upperBound..<sectionEnd.lowerBound]
-    while let open = rest.range(of: "<li id=\""), let idEnd = rest.range(of: "\">", range: open.upperBound..<rest.endIndex),
-      let close = rest.range(of: "</li>", range: idEnd.upperBound..<rest.endIndex)
+    var cursor = sectionStart + sectionOpen.utf8.count
+    while let open = ByteSearch.find("<li id=\"", in: bytes, from: cursor), open < sectionEnd,
+      let idEnd = ByteSearch.find("\">", in: bytes, from: open + 8),
+      let close = ByteSearch.find("</li>", in: bytes, from: idEnd + 2), close < sectionEnd
     {
-      var note = String(rest[idEnd.upperBound..<close.lowerBound])
-      while let backref = note.range(of: "<a href=\"#"),
-        let backrefEnd = note.range(of: "</a>", range: backref.upperBound..<note.endIndex),
-        note[backref.lowerBound..<backrefEnd.upperBound].contains("footnote-backref")
-      {
-        note.removeSubrange(backref.lowerBound..<backrefEnd.upperBound)
-      }
-      note = note.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: " ")
-      notes[String(rest[open.upperBound..<idEnd.lowerBound])] = note.trimmingCharacters(in: .whitespacesAndNewlines)
-      rest = rest[close.upperBound...]
+      notes[text(open + 8..<idEnd)] = noteText(Array(bytes[idEnd + 2..<close]))
+      cursor = close + 5
     }
-    var output = String(html[..<sectionStart.lowerBound]) + String(html[sectionEnd.upperBound...])
+
+    let reference = "<sup class=\"footnote-ref\"><a href=\"#"
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
     var used = Set<String>()
-    var search = output.startIndex
-    while let start = output.range(of: "<sup class=\"footnote-ref\"><a href=\"#", range: search..<output.endIndex),
-      let idEnd = output.range(of: "\"", range: start.upperBound..<output.endIndex),
-      let end = output.range(of: "</sup>", range: idEnd.upperBound..<output.endIndex)
-    {
-      let id = String(output[start.upperBound..<idEnd.lowerBound])
-      guard let note = notes[id], used.insert(id).inserted else {
-        search = end.upperBound
-        continue
+    var copied = 0
+    let body = Array(bytes[..<sectionStart]) + bytes[(sectionEnd + 10)...]
+    while let start = ByteSearch.find(reference, in: body, from: copied) {
+      let idStart = start + reference.utf8.count
+      guard let idEnd = body[idStart...].firstIndex(of: 34), let end = ByteSearch.find("</sup>", in: body, from: idEnd) else { break }
+      let id = String(decoding: body[idStart..<idEnd], as: UTF8.self)
+      output += body[copied..<start]
+      if let note = notes[id], used.insert(id).inserted {
+        output += Array("<span class=\"footnote\">\(note)</span>".utf8)
+      } else {
+        output += body[start..<end + 6]
       }
-      let replacement = "<span class=\"footnote\">\(note)</span>"
-      let offset = output.distance(from: output.startIndex, to: start.lowerBound)
-      output.replaceSubrange(start.lowerBound..<end.upperBound, with: replacement)
-      search = output.index(output.startIndex, offsetBy: offset + replacement.count)
+      copied = end + 6
     }
-    return output
+    output += body[copied...]
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// A note's HTML without its back-reference links and paragraph tags.
+  static func noteText(_ note: [UInt8]) -> String {
+    var note = note
+    var search = 0
+    while let link = ByteSearch.find("<a href=\"#", in: note, from: search), let linkEnd = ByteSearch.find("</a>", in: note, from: link) {
+      if ByteSearch.find("footnote-backref", in: Array(note[link..<linkEnd])) != nil {
+        note.removeSubrange(link..<linkEnd + 4)
+        search = link
+      } else {
+        search = linkEnd + 4
+      }
+    }
+    let text = String(decoding: note, as: UTF8.self)
+    return text.split(separator: "<p>", omittingEmptySubsequences: false).joined()
+      .split(separator: "</p>", omittingEmptySubsequences: false).joined(separator: " ")
+      .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }

@@ -25,6 +25,20 @@ public struct TemplateSet: Sendable {
     "site/index", "site/committee", "site/meeting", "site/item", "site/minutes",
   ]
 
+  /// Escapes `{{values}}` with `HTMLEscape`, which passes most text through
+  /// untouched, instead of the engine's character-by-character escaper: the
+  /// same output, a fraction of the time on archive-sized builds. Put on a
+  /// line of its own in front of every template as it is loaded (a
+  /// standalone tag, so it renders nothing; error lines are shifted back).
+  static let contentTypePragma: String = {
+    MustacheContentTypes.register(FastHTMLContentType(), named: "CLERK_HTML")
+    return "{{% CONTENT_TYPE: CLERK_HTML}}\n"
+  }()
+
+  struct FastHTMLContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { HTMLEscape.escape(text) }
+  }
+
   public let directory: String
   let library: MustacheLibrary
   let names: Set<String>
@@ -49,10 +63,10 @@ public struct TemplateSet: Sendable {
       }
       let text = String(decoding: data, as: UTF8.self)
       do {
-        try library.register(text, named: name)
+        try library.register(Self.contentTypePragma + text, named: name)
       } catch let error as MustacheTemplate.ParserError {
         throw Problem(
-          path: path, line: error.context.lineNumber, column: error.context.columnNumber,
+          path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
           message: "template syntax: \(error.error)")
       } catch {
         throw Problem(path: path, line: 1, column: 1, message: "template syntax: \(error)")

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The build's own audit, done on the worker threads while each meeting's
+/// pages are still in memory, so no page is read back from disk.
+///
+/// A meeting's public pages are rendered from its public plan, the site's
+/// settings and the templates, nothing else; so they are checked against
+/// every non-public text the meeting's full plan holds: its exempt items,
+/// their files and authors, its non-public minutes, and minutes it binds
+/// in from other meetings. Public text is read only for a meeting whose
+/// pages match something, to tell a quotation of public text from a leak.
+///
+/// What no meeting rendered (index and committee pages, assets, copied
+/// files, PDFs, every file name) is checked at the end against the
+/// non-public runs of the whole archive, and any match is confirmed with
+/// the full index `clerk audit` uses.
+public final class BuildAudit: @unchecked Sendable {
+  let collector: LeakIndexBuilder
+  let boilerplate: (runs: Set<UInt64>, values: Set<String>)
+  let archive: ArchiveIndex
+  let templates: String?
+
+  private let lock = NSLock()
+  private var exemptRuns = Set<UInt64>()
+  private var values: [String: LeakIndex.Source] = [:]
+  private var names: [String: LeakIndex.Source] = [:]
+  private var publicValues = Set<String>()
+  private var audited = Set<String>()
+
+  public init(archive: ArchiveIndex, templates: String?) {
+    self.archive = archive
+    self.templates = templates
+    collector = LeakIndexBuilder(root: archive.root, site: archive.site, templates: templates)
+    collector.addPublicValues(archive.committees.flatMap { [$0.clerk?.email, $0.clerk?.phone].compactMap { $0 } })
+    boilerplate = collector.publicSnapshot
+    publicValues = boilerplate.values
+  }
+
+  /// Leaks in one meeting's public pages (paths relative to `public/`).
+  /// Safe to call from several threads.
+  public func audit(_ meeting: Meeting, plan: MeetingPlan, pages: [(path: String, text: String)]) -> [LeakScanner.Leak] {
+    var batch = LeakIndexBuilder.Batch()
+    collector.collect(meeting, into: &batch)
+    collector.collectBoundMinutes(plan, into: &batch)
+    remember(batch, pages: pages.map(\.path))
+
+    let nonPublic = Dictionary(batch.nonPublic, uniquingKeysWith: { first, _ in first })
+    let values = Dictionary(batch.values, uniquingKeysWith: { first, _ in first })
+    let names = Dictionary(batch.names, uniquingKeysWith: { first, _ in first })
+    guard !nonPublic.isEmpty || !values.isEmpty || !names.isEmpty else { return [] }
+    let quick = LeakScanner(
+      index: LeakIndex(
+        nonPublic: nonPublic, isPublicRun: boilerplate.runs.contains, values: values, names: names,
+        publicValues: boilerplate.values.union(batch.publicValues)))
+    let suspects = pages.filter { !quick.scanText($0.text, markup: true).isEmpty }
+    guard !suspects.isEmpty else { return [] }
+
+    let publicRuns = batch.publicRuns
+    let precise = LeakScanner(
+      index: LeakIndex(
+        nonPublic: nonPublic, isPublicRun: { self.boilerplate.runs.contains($0) || publicRuns.contains($0) },
+        values: values, names: names, publicValues: boilerplate.values.union(batch.allPublicValues)))
+    return suspects.flatMap { page in
+      precise.scanText(page.text, markup: true).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
+    }
+  }
+
+  /// Keeps what the end pass needs: the non-public runs (without their
+  /// sources, which the confirming index finds again), values and names.
+  private func remember(_ batch: LeakIndexBuilder.Batch, pages: [String]) {
+    lock.lock()
+    defer { lock.unlock() }
+    for (hash, _) in batch.nonPublic { exemptRuns.insert(hash) }
+    for (key, source) in batch.values where values[key] == nil { values[key] = source }
+    for (key, source) in batch.names where names[key] == nil { names[key] = source }
+    publicValues.formUnion(batch.publicValues)
+    audited.formUnion(pages)
+  }
+
+  /// Leaks in the rest of `root/public`: the files no meeting audit read,
+  /// and every file's name.
+  public func auditRest(root: String) -> [LeakScanner.Leak] {
+    lock.lock()
+    var quickIndex = LeakIndex(
+      nonPublic: [:], isPublicRun: { _ in false }, values: values, names: names, publicValues: publicValues)
+    quickIndex.anonymousRuns = exemptRuns.subtracting(boilerplate.runs)
+    let skipping = audited
+    lock.unlock()
+    let suspects = LeakScanner(index: quickIndex).scan(root: root, skipping: skipping)
+    guard !suspects.isEmpty else { return [] }
+    // Confirm with the whole archive's public text, as `clerk audit` does.
+    let precise = LeakScanner(index: LeakAudit.index(archive, templates: templates))
+    let base = root + "/public/"
+    return Array(
+      Set(
+        Set(suspects.map(\.file)).flatMap { file in
+          let relative = String(file.dropFirst("public/".count))
+          let found = skipping.contains(relative) ? precise.matchValues(in: relative) : precise.scanFile(base + relative, relative: relative)
+          return found.map { LeakScanner.Leak(file: file, source: $0) }
+        })
+    ).sorted()
+  }
+}
