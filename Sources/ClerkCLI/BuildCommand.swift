@@ -70,15 +70,17 @@ struct BuildCommand: ParsableCommand {
       // errors writes nothing, and any error abandons the whole temporary tree.
       let transform: @Sendable (MeetingResult) -> (SiteBuilder.RenderedMeeting, [LeakScanner.Leak]) = { result in
         guard !result.diagnostics.hasErrors else { return (SiteBuilder.RenderedMeeting(), []) }
-        var rendered = builder.render(result.plan)
+        var rendered = CPUTimer.shared.time("render") { builder.render(result.plan) }
         let pages = rendered.publicFiles.compactMap { file -> (path: String, text: String)? in
           guard case .text(let text) = file.contents, file.path.hasSuffix(".html") else { return nil }
           return (file.path, text)
         }
-        let found = audit.audit(result.meeting, plan: result.plan, pages: pages)
+        let found = CPUTimer.shared.time("audit") { audit.audit(result.meeting, plan: result.plan, pages: pages) }
         do throws(OutputTree.Problem) {
+          let start = CPUTimer.now()
           try tree.write(rendered.publicFiles, under: SiteBuilder.publicTree)
           try tree.write(rendered.nonPublicFiles, under: SiteBuilder.nonPublicTree)
+          CPUTimer.shared.lock.lock(); CPUTimer.shared.totals["write", default: 0] += CPUTimer.now() - start; CPUTimer.shared.lock.unlock()
         } catch {
           rendered.writeProblem = error
         }
@@ -140,6 +142,7 @@ struct BuildCommand: ParsableCommand {
       printer.note("error: \(error.message)")
       throw ExitCode.failure
     }
+    CPUTimer.shared.report()
     for note in tree.notes { printer.note("note: \(note)") }
     let seconds = (clock.now - started).components
     let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18

@@ -44,24 +44,31 @@ public final class BuildAudit: @unchecked Sendable {
     collector.collectBoundMinutes(plan, into: &batch)
     remember(batch, pages: pages.map(\.path))
 
-    let nonPublic = Dictionary(batch.nonPublic, uniquingKeysWith: { first, _ in first })
+    var nonPublic = Dictionary(batch.nonPublic, uniquingKeysWith: { first, _ in first })
     let values = Dictionary(batch.values, uniquingKeysWith: { first, _ in first })
     let names = Dictionary(batch.names, uniquingKeysWith: { first, _ in first })
-    guard !nonPublic.isEmpty || !values.isEmpty || !names.isEmpty else { return [] }
-    let quick = LeakScanner(
+    guard !pages.isEmpty, !nonPublic.isEmpty || !values.isEmpty || !names.isEmpty else { return [] }
+    // What the public may read anyway is not a leak: the boilerplate, the
+    // agenda's titles and summaries, the public reports and minutes. The
+    // non-public runs are few, so the public text is checked against them
+    // rather than collected.
+    for hash in batch.publicFieldRuns { nonPublic.removeValue(forKey: hash) }
+    nonPublic = nonPublic.filter { !boilerplate.runs.contains($0.key) }
+    if !nonPublic.isEmpty {
+      let filter = HashFilter(bits: LeakScanner.filterBits(for: nonPublic.count))
+      for hash in nonPublic.keys { filter.insert(hash) }
+      for text in batch.publicTexts {
+        Shingles.forEachRun(text) { hash, _ in
+          if filter.mayContain(hash) { nonPublic.removeValue(forKey: hash) }
+        }
+      }
+    }
+    let scanner = LeakScanner(
       index: LeakIndex(
-        nonPublic: nonPublic, isPublicRun: boilerplate.runs.contains, values: values, names: names,
-        publicValues: boilerplate.values.union(batch.publicValues)))
-    let suspects = pages.filter { !quick.scanText($0.text, markup: true).isEmpty }
-    guard !suspects.isEmpty else { return [] }
-
-    let publicRuns = batch.publicRuns
-    let precise = LeakScanner(
-      index: LeakIndex(
-        nonPublic: nonPublic, isPublicRun: { self.boilerplate.runs.contains($0) || publicRuns.contains($0) },
-        values: values, names: names, publicValues: boilerplate.values.union(batch.allPublicValues)))
-    return suspects.flatMap { page in
-      precise.scanText(page.text, markup: true).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
+        nonPublic: nonPublic, isPublicRun: { _ in false }, values: values, names: names,
+        publicValues: boilerplate.values.union(batch.allPublicValues)))
+    return pages.flatMap { page in
+      scanner.scanText(page.text, markup: true).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
     }
   }
 

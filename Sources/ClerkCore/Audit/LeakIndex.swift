@@ -42,13 +42,22 @@ public struct LeakIndex: Sendable {
     return runs
   }
 
+  /// The digits of `range`, without the spaces and hyphens between them.
+  static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    String(decoding: bytes[range].filter { $0 >= 48 && $0 <= 57 }, as: UTF8.self)
+  }
+
+  /// Whether a value or name is made of ASCII letters only (the scanner
+  /// skips such tokens otherwise).
+  var hasLetterOnlyValues = false
+
   static func forEachDigitRun(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
     var first = -1
     var digits = 0
     var gap = false
     func flush(_ end: Int) {
       if digits >= 9 {
-        body(String(decoding: bytes[first..<end].filter { $0 >= 48 && $0 <= 57 }, as: UTF8.self))
+        body(Self.digits(bytes, first..<end))
       }
       first = -1
       digits = 0
@@ -87,7 +96,10 @@ public struct LeakIndex: Sendable {
       }
     }
     self.names = names.filter { !publicValues.contains($0.key) }
-    for key in Array(self.values.keys) + Array(self.names.keys) { tokenFilter.insert(Self.tokenHash(key.utf8)) }
+    for key in Array(self.values.keys) + Array(self.names.keys) {
+      tokenFilter.insert(Self.tokenHash(key.utf8))
+      if key.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) }) { hasLetterOnlyValues = true }
+    }
   }
 
   public var runCount: Int { runs.count }
@@ -164,6 +176,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   /// as it is and read only when asked for: most audits never need it.
   struct Batch {
     var publicTexts: [String] = []
+    var publicFieldRuns: [UInt64] = []
     var publicValues: [String] = []
     var nonPublic: [(UInt64, LeakIndex.Source)] = []
     var values: [(String, LeakIndex.Source)] = []
@@ -173,9 +186,16 @@ public final class LeakIndexBuilder: @unchecked Sendable {
       publicTexts.append(text)
     }
 
-    /// The runs of the public text.
+    /// A short public value (a title, a summary): read at once, as the
+    /// agenda of every page of the meeting shows it.
+    mutating func addPublicField(_ text: String) {
+      Shingles.forEachRun(text) { hash, _ in publicFieldRuns.append(hash) }
+      publicValues += LeakIndexBuilder.emails(in: text).map { $0.lowercased() }
+    }
+
+    /// The runs of the public text and fields.
     var publicRuns: Set<UInt64> {
-      var runs = Set<UInt64>()
+      var runs = Set(publicFieldRuns)
       for text in publicTexts { Shingles.forEachRun(text) { hash, _ in runs.insert(hash) } }
       return runs
     }
@@ -213,7 +233,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
       let fields = Self.fieldTexts(item)
       guard isDraft || item.access == .exempt else {
         batch.addPublic(body)
-        for field in fields { batch.addPublic(field.text) }
+        for field in fields { batch.addPublicField(field.text) }
         for appendix in item.appendices { batch.addPublic(appendixText(appendix) ?? "") }
         batch.addPublicValues(item.authors.flatMap { [$0.email, $0.phone].compactMap { $0 } })
         batch.addPublicValues(filesUnder(files.itemFolder(item)).map { ($0 as NSString).lastPathComponent })
@@ -225,9 +245,9 @@ public final class LeakIndexBuilder: @unchecked Sendable {
       }
       if !isDraft {
         // An exempt item's agenda entry and placeholder sentence are public.
-        batch.addPublic(scheme.placeholder(for: item.exemptParagraphs))
+        batch.addPublicField(scheme.placeholder(for: item.exemptParagraphs))
         for field in fields where field.key == "title" || field.key == "summary" || field.key == "exempt-reason" {
-          batch.addPublic(field.text)
+          batch.addPublicField(field.text)
         }
       }
       let folder = files.itemFolder(item)
@@ -298,19 +318,21 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   /// E-mail addresses in `text`, found from each `@` outwards (bytes, one pass).
   static func emails(in text: String) -> [String] {
     var found: [String] = []
-    let bytes = Array(text.utf8)
-    func isLocal(_ byte: UInt8) -> Bool {
-      (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 46 || byte == 95
-        || byte == 37 || byte == 43 || byte == 45
-    }
-    for (index, byte) in bytes.enumerated() where byte == 64 {
-      var start = index
-      while start > 0 && isLocal(bytes[start - 1]) { start -= 1 }
-      var end = index + 1
-      while end < bytes.count && isLocal(bytes[end]) && bytes[end] != 43 && bytes[end] != 37 { end += 1 }
-      while end > index + 1 && bytes[end - 1] == 46 { end -= 1 }
-      guard start < index, end > index + 1, bytes[(index + 1)..<end].contains(46) else { continue }
-      found.append(String(decoding: bytes[start..<end], as: UTF8.self))
+    var text = text
+    text.withUTF8 { bytes in
+      func isLocal(_ byte: UInt8) -> Bool {
+        (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 46 || byte == 95
+          || byte == 37 || byte == 43 || byte == 45
+      }
+      for index in 0..<bytes.count where bytes[index] == 64 {
+        var start = index
+        while start > 0 && isLocal(bytes[start - 1]) { start -= 1 }
+        var end = index + 1
+        while end < bytes.count && isLocal(bytes[end]) && bytes[end] != 43 && bytes[end] != 37 { end += 1 }
+        while end > index + 1 && bytes[end - 1] == 46 { end -= 1 }
+        guard start < index, end > index + 1, bytes[(index + 1)..<end].contains(46) else { continue }
+        found.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+      }
     }
     return found
   }

@@ -20,11 +20,15 @@ public struct LeakScanner: Sendable {
 
   public init(index: LeakIndex) {
     self.index = index
-    let count = index.runs.count + index.anonymousRuns.count
-    let filter = HashFilter(bits: min(26, max(12, 64 - (count * 16).leadingZeroBitCount)))
+    let filter = HashFilter(bits: Self.filterBits(for: index.runs.count + index.anonymousRuns.count))
     for hash in index.runs.keys { filter.insert(hash) }
     for hash in index.anonymousRuns { filter.insert(hash) }
     runFilter = filter
+  }
+
+  /// About 16 bits per hash (a few percent of false hits), within limits.
+  static func filterBits(for count: Int) -> Int {
+    min(26, max(12, 64 - (count * 16).leadingZeroBitCount))
   }
 
   static let textTypes: Set<String> = ["html", "htm", "css", "js", "json", "xml", "ics", "txt", "csv", "md", "svg", "rss", "atom", "webmanifest"]
@@ -91,35 +95,72 @@ public struct LeakScanner: Sendable {
     guard !index.values.isEmpty || !index.names.isEmpty || !index.phones.isEmpty else { return [] }
     var sources: [LeakIndex.Source] = []
     var text = text
+    let classes = Self.byteClasses
+    // A token of letters only cannot be a value unless the index has such
+    // values: names have a dot or a dash, e-mails an @, phones digits.
+    let lettersMatter = index.hasLetterOnlyValues
+    let phones = !index.phones.isEmpty
     text.withUTF8 { bytes in
-      // Hash each token's lowercased bytes; only a hash that may belong to
-      // a value is turned into a string and compared.
       var start = 0
+      var mixed = false
+      var digitStart = -1
+      var digits = 0
+      var gap = false
       for end in 0...bytes.count {
-        guard end == bytes.count || Self.separators[Int(bytes[end])] else { continue }
+        let byte = end == bytes.count ? 32 : bytes[end]
+        let kind = end == bytes.count ? ByteClass.separator : classes[Int(byte)]
+        if phones {
+          if kind == .digit {
+            if digitStart < 0 { digitStart = end }
+            digits += 1
+            gap = false
+          } else if (byte == 32 || byte == 45) && digits > 0 && !gap && end < bytes.count {
+            gap = true
+          } else if digits > 0 {
+            if digits >= 9, let source = index.phones[LeakIndex.digits(bytes, digitStart..<end)] { sources.append(source) }
+            digitStart = -1
+            digits = 0
+            gap = false
+          }
+        }
+        switch kind {
+        case .letter: continue
+        case .digit, .other:
+          mixed = true
+          continue
+        case .separator: break
+        }
+        defer {
+          start = end + 1
+          mixed = false
+        }
+        guard mixed || lettersMatter else { continue }
         var low = start
         var high = end
         while low < high && (bytes[low] == 46 || bytes[low] == 58) { low += 1 }
         while high > low && (bytes[high - 1] == 46 || bytes[high - 1] == 58) { high -= 1 }
-        start = end + 1
         guard high - low >= 6 else { continue }
+        // Hash each token's lowercased bytes; only a hash that may belong
+        // to a value is turned into a string and compared.
         let token = UnsafeBufferPointer(rebasing: bytes[low..<high])
         guard index.tokenFilter.mayContain(LeakIndex.tokenHash(token)) else { continue }
         let key = String(decoding: token, as: UTF8.self).lowercased()
         if let source = index.values[key] ?? index.names[key] { sources.append(source) }
       }
-      if !index.phones.isEmpty {
-        LeakIndex.forEachDigitRun(bytes) { digits in
-          if let source = index.phones[digits] { sources.append(source) }
-        }
-      }
     }
     return sources
   }
 
-  /// Bytes that end a token.
-  static let separators: [Bool] = (0..<256).map { byte in
-    [32, 9, 10, 13, 60, 62, 34, 39, 40, 41, 44, 59, 47, 35, 63, 61, 38, 91, 93, 123, 125, 124].contains(byte)
+  enum ByteClass: UInt8 { case letter, digit, other, separator }
+
+  /// What each byte is to a value token.
+  static let byteClasses: [ByteClass] = (0..<256).map { byte in
+    switch byte {
+    case 97...122, 65...90: return .letter
+    case 48...57: return .digit
+    case 32, 9, 10, 13, 60, 62, 34, 39, 40, 41, 44, 59, 47, 35, 63, 61, 38, 91, 93, 123, 125, 124: return .separator
+    default: return .other
+    }
   }
 }
 

@@ -140,6 +140,9 @@ public enum Shingles {
         return
       }
       if value == 0x2019 || value == 0x2018 { return }  // "don’t": the apostrophe joins
+      // Dashes, smart quotes, spaces: the General Punctuation block (and
+      // the no-break space) separates words; skip the property lookup.
+      if (value >= 0x2000 && value <= 0x206F) || value == 0xA0 { return endWord(ring, body) }
       guard let unicode = Unicode.Scalar(value) else { return endWord(ring, body) }
       let properties = unicode.properties
       if properties.isAlphabetic || properties.numericType != nil {
