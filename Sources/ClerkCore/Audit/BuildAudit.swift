@@ -21,7 +21,7 @@ public final class BuildAudit: @unchecked Sendable {
   let templates: String?
 
   private let lock = NSLock()
-  private var exemptRuns = Set<UInt64>()
+  private let exemptRuns = RunSpill()
   private var values: [String: LeakIndex.Source] = [:]
   private var names: [String: LeakIndex.Source] = [:]
   private var publicValues = Set<String>()
@@ -40,9 +40,11 @@ public final class BuildAudit: @unchecked Sendable {
   /// Safe to call from several threads.
   public func audit(_ meeting: Meeting, plan: MeetingPlan, pages: [(path: String, text: String)]) -> [LeakScanner.Leak] {
     var batch = LeakIndexBuilder.Batch()
+    CPUTimer.shared.time("a.collect") {
     collector.collect(meeting, into: &batch)
     collector.collectBoundMinutes(plan, into: &batch)
-    remember(batch, pages: pages.map(\.path))
+    }
+    CPUTimer.shared.time("a.remember") { remember(batch, pages: pages.map(\.path)) }
 
     var nonPublic = Dictionary(batch.nonPublic, uniquingKeysWith: { first, _ in first })
     let values = Dictionary(batch.values, uniquingKeysWith: { first, _ in first })
@@ -52,6 +54,7 @@ public final class BuildAudit: @unchecked Sendable {
     // agenda's titles and summaries, the public reports and minutes. The
     // non-public runs are few, so the public text is checked against them
     // rather than collected.
+    CPUTimer.shared.time("a.subtract") {
     for hash in batch.publicFieldRuns { nonPublic.removeValue(forKey: hash) }
     nonPublic = nonPublic.filter { !boilerplate.runs.contains($0.key) }
     if !nonPublic.isEmpty {
@@ -63,13 +66,14 @@ public final class BuildAudit: @unchecked Sendable {
         }
       }
     }
+    }
     let scanner = LeakScanner(
       index: LeakIndex(
         nonPublic: nonPublic, isPublicRun: { _ in false }, values: values, names: names,
         publicValues: boilerplate.values.union(batch.allPublicValues)))
-    return pages.flatMap { page in
+    return CPUTimer.shared.time("a.scan") { pages.flatMap { page in
       scanner.scanText(page.text, markup: true).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
-    }
+    } }
   }
 
   /// Keeps what the end pass needs: the non-public runs (without their
@@ -77,7 +81,7 @@ public final class BuildAudit: @unchecked Sendable {
   private func remember(_ batch: LeakIndexBuilder.Batch, pages: [String]) {
     lock.lock()
     defer { lock.unlock() }
-    for (hash, _) in batch.nonPublic { exemptRuns.insert(hash) }
+    exemptRuns.append(batch.nonPublic.map(\.0))
     for (key, source) in batch.values where values[key] == nil { values[key] = source }
     for (key, source) in batch.names where names[key] == nil { names[key] = source }
     publicValues.formUnion(batch.publicValues)
@@ -85,19 +89,32 @@ public final class BuildAudit: @unchecked Sendable {
   }
 
   /// Leaks in the rest of `root/public`: the files no meeting audit read,
-  /// and every file's name.
+  /// and every file's name. Their runs are gathered first, then looked up
+  /// among the archive's non-public runs as these stream back from disk.
   public func auditRest(root: String) -> [LeakScanner.Leak] {
     lock.lock()
     var quickIndex = LeakIndex(
       nonPublic: [:], isPublicRun: { _ in false }, values: values, names: names, publicValues: publicValues)
-    quickIndex.anonymousRuns = exemptRuns.subtracting(boilerplate.runs)
     let skipping = audited
     lock.unlock()
+    let base = root + "/public/"
+    let files = LeakScanner.files(under: root + "/public")
+    var wanted = Set<UInt64>()
+    for relative in files where !skipping.contains(relative) {
+      guard let (text, markup) = LeakScanner.text(of: base + relative, relative: relative) else { continue }
+      Shingles.forEachRun(text, markup: markup) { hash, _ in wanted.insert(hash) }
+    }
+    var found = Set<UInt64>()
+    if exemptRuns.isAvailable {
+      exemptRuns.forEach { hash in if wanted.contains(hash) { found.insert(hash) } }
+    } else {
+      found = wanted  // nothing remembered: every run is a suspect
+    }
+    quickIndex.anonymousRuns = found.subtracting(boilerplate.runs)
     let suspects = LeakScanner(index: quickIndex).scan(root: root, skipping: skipping)
     guard !suspects.isEmpty else { return [] }
     // Confirm with the whole archive's public text, as `clerk audit` does.
     let precise = LeakScanner(index: LeakAudit.index(archive, templates: templates))
-    let base = root + "/public/"
     return Array(
       Set(
         Set(suspects.map(\.file)).flatMap { file in

@@ -38,16 +38,7 @@ public struct LeakScanner: Sendable {
   /// names are.
   public func scan(root: String, skipping: Set<String> = []) -> [Leak] {
     let base = root + "/public"
-    var files: [String] = []
-    if let enumerator = FileManager.default.enumerator(atPath: base) {
-      for case let path as String in enumerator {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory) {
-          files.append(path + (isDirectory.boolValue ? "/" : ""))
-        }
-      }
-    }
-    let list = files.sorted()
+    let list = Self.files(under: base)
     let found = LeakList()
     DispatchQueue.concurrentPerform(iterations: list.count) { offset in
       let relative = list[offset]
@@ -57,18 +48,34 @@ public struct LeakScanner: Sendable {
     return Array(Set(found.all)).sorted()
   }
 
-  func scanFile(_ path: String, relative: String) -> [LeakIndex.Source] {
-    var sources = matchValues(in: relative)
-    guard !relative.hasSuffix("/") else { return sources }
-    let ext = (relative as NSString).pathExtension.lowercased()
-    var text: String?
-    if ext == "pdf" {
-      text = PDFText.extract(path)
-    } else if Self.textTypes.contains(ext) || ext.isEmpty, let data = FileManager.default.contents(atPath: path) {
-      text = String(decoding: data, as: UTF8.self)
+  /// Every file and folder (with a trailing `/`) under `base`, sorted.
+  static func files(under base: String) -> [String] {
+    var files: [String] = []
+    if let enumerator = FileManager.default.enumerator(atPath: base) {
+      for case let path as String in enumerator {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory) {
+          files.append(path + (isDirectory.boolValue ? "/" : ""))
+        }
+      }
     }
-    guard let text else { return sources }
-    return sources + scanText(text, markup: ["html", "htm", "xml", "svg"].contains(ext))
+    return files.sorted()
+  }
+
+  /// The text a reader gets from a file, and whether it is markup; nil for
+  /// folders and files that hold no text (images).
+  static func text(of path: String, relative: String) -> (String, Bool)? {
+    guard !relative.hasSuffix("/") else { return nil }
+    let ext = (relative as NSString).pathExtension.lowercased()
+    if ext == "pdf" { return PDFText.extract(path).map { ($0, false) } }
+    guard textTypes.contains(ext) || ext.isEmpty, let data = FileManager.default.contents(atPath: path) else { return nil }
+    return (String(decoding: data, as: UTF8.self), ["html", "htm", "xml", "svg"].contains(ext))
+  }
+
+  func scanFile(_ path: String, relative: String) -> [LeakIndex.Source] {
+    let sources = matchValues(in: relative)
+    guard let (text, markup) = Self.text(of: path, relative: relative) else { return sources }
+    return sources + scanText(text, markup: markup)
   }
 
   /// What the index finds in one text: its runs, its values.
@@ -85,7 +92,7 @@ public struct LeakScanner: Sendable {
         sources.append(LeakIndex.Source(path: "", line: 0))
       }
     }
-    return sources + matchValues(in: text)
+    return sources + CPUTimer.shared.time("a.values") { matchValues(in: text) }
   }
 
   /// Distinctive values and non-public names, matched as whole tokens (an
@@ -101,51 +108,62 @@ public struct LeakScanner: Sendable {
     let lettersMatter = index.hasLetterOnlyValues
     let phones = !index.phones.isEmpty
     text.withUTF8 { bytes in
-      var start = 0
-      var mixed = false
-      var digitStart = -1
-      var digits = 0
-      var gap = false
-      for end in 0...bytes.count {
-        let byte = end == bytes.count ? 32 : bytes[end]
-        let kind = end == bytes.count ? ByteClass.separator : classes[Int(byte)]
-        if phones {
-          if kind == .digit {
-            if digitStart < 0 { digitStart = end }
-            digits += 1
-            gap = false
-          } else if (byte == 32 || byte == 45) && digits > 0 && !gap && end < bytes.count {
-            gap = true
-          } else if digits > 0 {
-            if digits >= 9, let source = index.phones[LeakIndex.digits(bytes, digitStart..<end)] { sources.append(source) }
-            digitStart = -1
-            digits = 0
-            gap = false
+      classes.withUnsafeBufferPointer { classes in
+        var start = 0
+        var mixed = false
+        var digitStart = -1
+        var digits = 0
+        var gap = false
+        let count = bytes.count
+        func endDigits(_ end: Int) {
+          if digits >= 9, let source = index.phones[LeakIndex.digits(bytes, digitStart..<end)] { sources.append(source) }
+          digitStart = -1
+          digits = 0
+          gap = false
+        }
+        var end = 0
+        while end <= count {
+          let byte = end < count ? bytes[end] : 32
+          let kind = end < count ? classes[Int(byte)] : .separator
+          if kind == .letter {  // most bytes
+            if digits > 0 { endDigits(end) }
+            end += 1
+            continue
           }
+          if phones {
+            if kind == .digit {
+              if digitStart < 0 { digitStart = end }
+              digits += 1
+              gap = false
+            } else if (byte == 32 || byte == 45) && digits > 0 && !gap && end < count {
+              gap = true
+            } else if digits > 0 {
+              endDigits(end)
+            }
+          }
+          guard kind == .separator else {
+            mixed = true
+            end += 1
+            continue
+          }
+          defer {
+            start = end + 1
+            mixed = false
+            end += 1
+          }
+          guard mixed || lettersMatter else { continue }
+          var low = start
+          var high = end
+          while low < high && (bytes[low] == 46 || bytes[low] == 58) { low += 1 }
+          while high > low && (bytes[high - 1] == 46 || bytes[high - 1] == 58) { high -= 1 }
+          guard high - low >= 6 else { continue }
+          // Hash each token's lowercased bytes; only a hash that may belong
+          // to a value is turned into a string and compared.
+          let token = UnsafeBufferPointer(rebasing: bytes[low..<high])
+          guard index.tokenFilter.mayContain(LeakIndex.tokenHash(token)) else { continue }
+          let key = String(decoding: token, as: UTF8.self).lowercased()
+          if let source = index.values[key] ?? index.names[key] { sources.append(source) }
         }
-        switch kind {
-        case .letter: continue
-        case .digit, .other:
-          mixed = true
-          continue
-        case .separator: break
-        }
-        defer {
-          start = end + 1
-          mixed = false
-        }
-        guard mixed || lettersMatter else { continue }
-        var low = start
-        var high = end
-        while low < high && (bytes[low] == 46 || bytes[low] == 58) { low += 1 }
-        while high > low && (bytes[high - 1] == 46 || bytes[high - 1] == 58) { high -= 1 }
-        guard high - low >= 6 else { continue }
-        // Hash each token's lowercased bytes; only a hash that may belong
-        // to a value is turned into a string and compared.
-        let token = UnsafeBufferPointer(rebasing: bytes[low..<high])
-        guard index.tokenFilter.mayContain(LeakIndex.tokenHash(token)) else { continue }
-        let key = String(decoding: token, as: UTF8.self).lowercased()
-        if let source = index.values[key] ?? index.names[key] { sources.append(source) }
       }
     }
     return sources

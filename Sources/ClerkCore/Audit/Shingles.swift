@@ -162,11 +162,22 @@ public enum Shingles {
           let (kind, lower) = table[Int(byte)]
           switch kind {
           case .letter:
+            // The hot path: a run of ASCII letters, hashed in registers.
             if wordLength == 0 { wordLine = line }
-            word = (word ^ UInt64(lower)) &* Self.prime
-            wordLength += 1
+            var hash = (word ^ UInt64(lower)) &* Self.prime
+            var length = wordLength &+ 1
+            var position = index &+ 1
+            while position < count {
+              let (next, nextLower) = table[Int(bytes[position])]
+              guard next == .letter else { break }
+              hash = (hash ^ UInt64(nextLower)) &* Self.prime
+              length &+= 1
+              position &+= 1
+            }
+            word = hash
+            wordLength = length
             blankLine = false
-            index += 1
+            index = position
           case .space:
             endWord(ring, body)
             index += 1
@@ -236,6 +247,14 @@ public enum Shingles {
           barrier(ring, body)
           index += 1
           while index < count && bytes[index] != byte {
+            let (kind, lower) = table[Int(bytes[index])]
+            if kind == .letter {
+              if wordLength == 0 { wordLine = line }
+              word = (word ^ UInt64(lower)) &* Self.prime
+              wordLength &+= 1
+              index += 1
+              continue
+            }
             if bytes[index] == 38, let (value, next) = Self.entity(bytes, from: index + 1) {
               scalar(value, ring, body)
               index = next
