@@ -31,6 +31,32 @@ import Testing
     }
   }
 
+  /// A public item reads the same in both trees: its page content is
+  /// rendered once and only the layout (the audience banner) differs.
+  @Test func publicItemsReadTheSameInBothTrees() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("build")
+    let output = try build(out: out)
+    #expect(output.status == 0, "\(output.stderr)")
+    let built = TreeSnapshot(out)
+    func main(_ path: String) -> String? {
+      let text = String(decoding: built.files[path] ?? Data(), as: UTF8.self)
+      guard let start = text.range(of: "<main"), let end = text.range(of: "</main>") else { return nil }
+      return String(text[start.lowerBound..<end.upperBound])
+    }
+    var compared = 0
+    for path in built.paths where path.hasPrefix("public/") && path.contains("/item-") {
+      let publicMain = try #require(main(path))
+      guard !publicMain.contains("This item is not for publication") else { continue }
+      let twin = "non-public/" + path.dropFirst("public/".count)
+      #expect(main(twin) == publicMain, "\(path)")
+      #expect(built.files[path] != built.files[twin], "\(path): the layout should still mark the tree")
+      compared += 1
+    }
+    #expect(compared >= 5)
+  }
+
   /// Every CANARY marker planted in exempt content reaches non-public/ and
   /// nothing under public/, in file contents or file names.
   @Test func exemptCanariesNeverReachPublic() throws {

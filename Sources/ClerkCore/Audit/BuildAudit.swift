@@ -71,9 +71,9 @@ public final class BuildAudit: @unchecked Sendable {
       index: LeakIndex(
         nonPublic: nonPublic, isPublicRun: { _ in false }, values: values, names: names,
         publicValues: boilerplate.values.union(batch.allPublicValues)))
-    return CPUTimer.shared.time("a.scan") { pages.flatMap { page in
+    return CPUTimer.shared.time("a.scan") { Array(Set(pages.flatMap { page in
       scanner.scanText(page.text, markup: true).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
-    } }
+    })).sorted() }
   }
 
   /// Keeps what the end pass needs: the non-public runs (without their

@@ -176,7 +176,7 @@ public struct LeakScanner: Sendable {
     switch byte {
     case 97...122, 65...90: return .letter
     case 48...57: return .digit
-    case 32, 9, 10, 13, 60, 62, 34, 39, 40, 41, 44, 59, 47, 35, 63, 61, 38, 91, 93, 123, 125, 124: return .separator
+    case 32, 9, 10, 13, 58, 60, 62, 34, 39, 40, 41, 44, 59, 47, 35, 63, 61, 38, 91, 93, 123, 125, 124: return .separator
     default: return .other
     }
   }

@@ -244,27 +244,37 @@ public enum Shingles {
       while index < count && bytes[index] != 62 {
         let byte = bytes[index]
         if byte == 34 || byte == 39 {
-          barrier(ring, body)
-          index += 1
-          while index < count && bytes[index] != byte {
-            let (kind, lower) = table[Int(bytes[index])]
-            if kind == .letter {
-              if wordLength == 0 { wordLine = line }
-              word = (word ^ UInt64(lower)) &* Self.prime
-              wordLength &+= 1
-              index += 1
-              continue
-            }
-            if bytes[index] == 38, let (value, next) = Self.entity(bytes, from: index + 1) {
+          // An attribute value is a run of its own; the text around the
+          // tag carries on after it ("moved <a href=…>placement</a> three").
+          endWord(ring, body)
+          let saved = (filled, head, rolling)
+          withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Shingles.width) { copy in
+            copy.baseAddress!.update(from: ring, count: 2 * Shingles.width)
+            filled = 0
+            rolling = 0
+            index += 1
+            while index < count && bytes[index] != byte {
+              let (kind, lower) = table[Int(bytes[index])]
+              if kind == .letter {
+                if wordLength == 0 { wordLine = line }
+                word = (word ^ UInt64(lower)) &* Self.prime
+                wordLength &+= 1
+                index += 1
+                continue
+              }
+              if bytes[index] == 38, let (value, next) = Self.entity(bytes, from: index + 1) {
+                scalar(value, ring, body)
+                index = next
+                continue
+              }
+              let (value, length) = Self.decode(bytes, at: index)
               scalar(value, ring, body)
-              index = next
-              continue
+              index += length
             }
-            let (value, length) = Self.decode(bytes, at: index)
-            scalar(value, ring, body)
-            index += length
+            endWord(ring, body)
+            ring.update(from: copy.baseAddress!, count: 2 * Shingles.width)
           }
-          barrier(ring, body)
+          (filled, head, rolling) = saved
         }
         if index < count && bytes[index] == 10 { line += 1 }
         index += 1

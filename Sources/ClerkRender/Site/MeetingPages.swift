@@ -10,6 +10,8 @@ struct MeetingPages {
   let templates: TemplateSet
   /// Absolute path of the content root, for copying files.
   let contentRoot: String
+  /// Fragments shared with the other audience's pages of this meeting.
+  let fragments: FragmentCache
 
   var id: MeetingID { plan.id }
   var committee: Committee { plan.committee }
@@ -153,6 +155,9 @@ struct MeetingPages {
 
   // MARK: Item pages
 
+  /// The fragment with an item page's content (`{{{itemContent}}}` in `site/item`).
+  static let itemContentTemplate = "site/partials/item-content"
+
   func renderItemPage(_ item: PlannedItem, previous: PlannedItem?, next: PlannedItem?) throws(TemplateSet.Problem) -> String {
     let path = SiteLayout.item(id, number: item.number)
     let resolver = LinkResolver(plan: plan, index: index, page: path)
@@ -161,19 +166,23 @@ struct MeetingPages {
     var context = page(path, "Agenda Item \(item.number): \(item.title)", crumbs: [
       (plan.date.longText, SiteLayout.meeting(id)), ("Agenda Item \(item.number)", nil),
     ]).dictionary()
-    context["item"] = entry
+    // The content sees the page and the item, not the audience.
+    var content = context.filter { !PageContext.audienceKeys.contains($0.key) }
+    content["item"] = entry
     if let previous {
-      context["previous"] = [
+      content["previous"] = [
         "href": SiteLayout.relative(from: path, to: SiteLayout.item(id, number: previous.number)),
         "number": previous.number, "title": previous.title,
       ]
     }
     if let next {
-      context["next"] = [
+      content["next"] = [
         "href": SiteLayout.relative(from: path, to: SiteLayout.item(id, number: next.number)),
         "number": next.number, "title": next.title,
       ]
     }
+    context["itemContent"] = try fragments.render(
+      Self.itemContentTemplate, key: path, context: content, with: templates)
     return try templates.render(context, template: "site/item")
   }
 

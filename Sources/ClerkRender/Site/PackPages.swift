@@ -11,6 +11,9 @@ struct PackPages {
   var plan: MeetingPlan { pages.plan }
   var id: MeetingID { plan.id }
 
+  /// The fragment with one item of the pack (`{{{html}}}` of `items` in `pack/pack`).
+  static let itemTemplate = "pack/partials/item"
+
   /// Marker left where "(Pages X - Y)" goes; filled in once the PDF exists.
   static func pageRangeMarker(_ number: Int) -> String { "<!--clerk-pages:\(number)-->" }
   /// Marker where links to the PDFs go on the meeting page.
@@ -60,7 +63,7 @@ struct PackPages {
         },
       ])
     }
-    let items = packed.map { item -> [String: Any] in
+    let items = try packed.map { item throws(TemplateSet.Problem) -> [String: Any] in
       var entry = pages.agendaEntry(item, page: path, resolver: resolver)
       entry.merge(pages.itemDetails(item, page: path, resolver: resolver, prefix: "i\(item.number)-")) { _, new in new }
       if let body = entry["body"] as? String { entry["body"] = PackFootnotes.inline(body) }
@@ -73,7 +76,8 @@ struct PackPages {
           return appendix
         }
       }
-      return entry
+      // Rendered once for both trees: the item alone, never the audience.
+      return ["number": item.number, "html": try pages.fragments.render(Self.itemTemplate, key: "\(path)#\(item.number)", context: entry, with: pages.templates)]
     }
     var context = pages.page(path, pages.title, crumbs: []).dictionary()
     let kind = supplement.map { "Supplementary Agenda \($0)" } ?? "Agenda"

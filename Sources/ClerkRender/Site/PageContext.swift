@@ -9,6 +9,9 @@ struct PageContext {
   var audience: Audience
   var organisation: String
 
+  /// The keys that differ between the two trees; fragments never see them.
+  static let audienceKeys: Set<String> = ["nonPublic", "audienceLabel"]
+
   func dictionary() -> [String: Any] {
     let crumbs: [[String: Any]] = breadcrumbs.map { crumb in
       var entry: [String: Any] = ["title": crumb.title]
@@ -32,6 +35,9 @@ struct PageContext {
 }
 
 extension Contact {
+  /// The keys that differ between the two trees; fragments never see them.
+  static let audienceKeys: Set<String> = ["nonPublic", "audienceLabel"]
+
   func dictionary() -> [String: Any] {
     var entry: [String: Any] = ["name": name]
     if let role { entry["role"] = role }

@@ -31,13 +31,14 @@ public struct SiteBuilder: Sendable {
 
   public func render(_ plan: MeetingPlan) -> RenderedMeeting {
     var rendered = RenderedMeeting()
+    let fragments = FragmentCache()
     do {
       if let narrowed = plan.narrowed(to: .public) {
-        rendered.publicFiles = try pages(narrowed)
+        rendered.publicFiles = try pages(narrowed, fragments)
         rendered.publicSummary = MeetingSummary(plan: narrowed)
       }
       if let full = plan.narrowed(to: .nonPublic) {
-        rendered.nonPublicFiles = try pages(full)
+        rendered.nonPublicFiles = try pages(full, fragments)
         rendered.nonPublicSummary = MeetingSummary(plan: full)
       }
     } catch {
@@ -46,8 +47,8 @@ public struct SiteBuilder: Sendable {
     return rendered
   }
 
-  func pages(_ plan: MeetingPlan) throws(TemplateSet.Problem) -> [OutputFile] {
-    try MeetingPages(plan: plan, index: index, templates: templates, contentRoot: index.root).render()
+  func pages(_ plan: MeetingPlan, _ fragments: FragmentCache) throws(TemplateSet.Problem) -> [OutputFile] {
+    try MeetingPages(plan: plan, index: index, templates: templates, contentRoot: index.root, fragments: fragments).render()
   }
 
   /// The index and committee pages of one tree.

@@ -23,7 +23,8 @@ public struct TemplateSet: Sendable {
 
   /// Templates every build renders.
   public static let required = [
-    "site/index", "site/committee", "site/meeting", "site/item", "site/minutes",
+    "site/index", "site/committee", "site/meeting", "site/item", "site/partials/item-content", "site/minutes",
+    "pack/pack", "pack/partials/item",
   ]
 
   /// Escapes `{{values}}` with `HTMLEscape`, which passes most text through

@@ -1,0 +1,126 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ClerkCore
+
+/// The tokenizer behind every audit, and the build's own audit of one
+/// meeting's public pages held in memory.
+@Suite struct ShinglesTests {
+  func hashes(_ text: String, markup: Bool = false) -> [UInt64] { Shingles.runs(text, markup: markup).map(\.hash) }
+
+  @Test func caseEntitiesMarkupAndSmartQuotesDoNotHideARun() {
+    let plain = hashes("The child known as Child A moved placement three times, didn't she")
+    let html = hashes("<p>THE <em>child</em> known&#32;as Child&nbsp;A moved <a href=\"#x\">placement</a> three times, didn’t she</p>", markup: true)
+    #expect(!plain.isEmpty)
+    #expect(plain == html)
+  }
+
+  @Test func theRollingHashIsTheHashOfTheLastEightWords() {
+    // Nine words give two runs; the second run alone gives the same hash.
+    let nine = hashes("one two three four five six seven eight nine")
+    let lastEight = hashes("two three four five six seven eight nine")
+    #expect(nine.count == 2)
+    #expect(nine.last == lastEight.first)
+    #expect(nine.first != nine.last)
+    let power = (0..<Shingles.width).reduce(UInt64(1)) { power, _ in power &* Shingles.Tokenizer.base }
+    #expect(Shingles.Tokenizer.basePower == power)
+  }
+
+  @Test func blocksAndBlankLinesEndARun() {
+    #expect(hashes("<p>one two three four</p><p>five six seven eight</p>", markup: true).isEmpty)
+    #expect(hashes("one two three four\n\nfive six seven eight").isEmpty)
+    #expect(hashes("one two three four | five six seven eight").isEmpty)
+    // Inline tags and single line breaks do not.
+    #expect(hashes("<p>one two three <b>four</b> five six seven eight</p>", markup: true).count == 1)
+    #expect(hashes("one two three four\nfive six seven eight").count == 1)
+  }
+
+  @Test func linesAreCountedFromTheFirstWordOfARun() {
+    let runs = Shingles.runs("intro\n\none two three four five six seven\neight nine")
+    #expect(runs.map(\.line) == [3, 3])
+  }
+
+  @Test func attributeValuesAreTextOfTheirOwn() {
+    let runs = hashes("<img alt=\"one two three four five six seven eight\">", markup: true)
+    #expect(runs == hashes("one two three four five six seven eight"))
+  }
+}
+
+@Suite struct BuildAuditTests {
+  static let tree = """
+    -- site.yml --
+    organisation: Test Council
+    base-url: https://example.org/
+    -- c/committee.yml --
+    name: Test Committee
+    -- c/2020-02-10/meeting.yml --
+    date: 2020-02-10
+    time: "11:00"
+    venue: Guildhall
+    status: published
+    published: 2020-01-31
+    -- c/2020-02-10/01-budget.md --
+    ---
+    title: Budget
+    authors:
+      - name: Pat Public
+        email: pat.public@example.org
+    ---
+    The council will set a balanced budget for the coming year as the law requires.
+    -- c/2020-02-10/02-land.md --
+    ---
+    title: Land at Mill Lane
+    access: exempt
+    exempt-paragraphs: [3]
+    authors:
+      - name: Sam Secret
+        email: sam.secret@example.org
+    ---
+    The council will set a balanced budget for the coming year as the law requires.
+
+    The purchaser has offered four hundred thousand pounds for the freehold interest.
+    """
+
+  func withMeeting(_ body: (BuildAudit, Meeting, MeetingPlan) throws -> Void) throws {
+    let content = try InlineTree(Self.tree)
+    defer { content.remove() }
+    let (loaded, _) = ArchiveLoader(root: content.path).loadIndex()
+    let index = try #require(loaded)
+    var results: [MeetingResult] = []
+    ArchiveProcessor(index: index, today: CalendarDate(iso: "2020-01-01")!).process { results.append($0) }
+    let result = try #require(results.first)
+    try body(BuildAudit(archive: index, templates: nil), result.meeting, result.plan)
+  }
+
+  @Test func findsExemptTextInAPublicPageInMemory() throws {
+    try withMeeting { audit, meeting, plan in
+      let leaks = audit.audit(
+        meeting, plan: plan,
+        pages: [("c/2020-02-10/item-1.html", "<p>The PURCHASER has offered four hundred thousand pounds for the freehold</p>")])
+      #expect(leaks.map(\.description) == ["public/c/2020-02-10/item-1.html: leaks c/2020-02-10/02-land.md:11"])
+    }
+  }
+
+  @Test func textThatIsAlsoPublicIsNotALeak() throws {
+    try withMeeting { audit, meeting, plan in
+      let leaks = audit.audit(
+        meeting, plan: plan,
+        pages: [
+          ("c/2020-02-10/item-1.html", "<p>The council will set a balanced budget for the coming year as the law requires.</p>"),
+          ("c/2020-02-10/index.html", "<h2>Land at Mill Lane</h2><p>Contact pat.public@example.org</p>"),
+        ])
+      #expect(leaks.isEmpty)
+    }
+  }
+
+  @Test func findsAnExemptAuthorsAddressAndTheItemsFileName() throws {
+    try withMeeting { audit, meeting, plan in
+      let leaks = audit.audit(
+        meeting, plan: plan,
+        pages: [("c/2020-02-10/index.html", "<p>Write to <a href=\"mailto:Sam.Secret@example.org\">us</a> about 02-land.</p>")])
+      #expect(leaks.count == 2)
+      #expect(leaks.allSatisfy { $0.source.path == "c/2020-02-10/02-land.md" })
+    }
+  }
+}
