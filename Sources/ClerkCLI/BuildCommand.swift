@@ -54,7 +54,7 @@ struct BuildCommand: ParsableCommand {
     }
     progress.note("      \(index.meetings.count) meetings in \(index.committees.count) committees")
 
-    progress.stage(2, "Check, plan and render meetings")
+    progress.stage(2, "Check, plan, render and audit meetings")
     let builder = SiteBuilder(index: index, templates: templateSet, today: options.todayDate)
     var publicSummaries: [MeetingSummary] = []
     var nonPublicSummaries: [MeetingSummary] = []
@@ -70,17 +70,15 @@ struct BuildCommand: ParsableCommand {
       // errors writes nothing, and any error abandons the whole temporary tree.
       let transform: @Sendable (MeetingResult) -> (SiteBuilder.RenderedMeeting, [LeakScanner.Leak]) = { result in
         guard !result.diagnostics.hasErrors else { return (SiteBuilder.RenderedMeeting(), []) }
-        var rendered = CPUTimer.shared.time("render") { builder.render(result.plan) }
+        var rendered = builder.render(result.plan)
         let pages = rendered.publicFiles.compactMap { file -> (path: String, text: String)? in
           guard case .text(let text) = file.contents, file.path.hasSuffix(".html") else { return nil }
           return (file.path, text)
         }
-        let found = CPUTimer.shared.time("audit") { audit.audit(result.meeting, plan: result.plan, pages: pages) }
+        let found = audit.audit(result.meeting, plan: result.plan, pages: pages)
         do throws(OutputTree.Problem) {
-          let start = CPUTimer.now()
           try tree.write(rendered.publicFiles, under: SiteBuilder.publicTree)
           try tree.write(rendered.nonPublicFiles, under: SiteBuilder.nonPublicTree)
-          CPUTimer.shared.lock.lock(); CPUTimer.shared.totals["write", default: 0] += CPUTimer.now() - start; CPUTimer.shared.lock.unlock()
         } catch {
           rendered.writeProblem = error
         }
@@ -101,6 +99,7 @@ struct BuildCommand: ParsableCommand {
       }
       if !diagnostics.hasErrors, templateProblem == nil {
         pdfSummary = try renderPDFs(tree: tree, publicSummaries: &publicSummaries, nonPublicSummaries: &nonPublicSummaries, progress: progress, printer: printer)
+        audit.markDerived(publicSummaries.flatMap { $0.packs.map(\.pdf) })
       }
       progress.stage(4, "Render index and committee pages")
       if !diagnostics.hasErrors, templateProblem == nil {
@@ -126,7 +125,7 @@ struct BuildCommand: ParsableCommand {
       throw ExitCode.failure
     }
 
-    progress.stage(5, "Audit public output and write \(out)")
+    progress.stage(5, "Audit the index pages, files and names; write \(out)")
     let found = Array(Set(leaks + audit.auditRest(root: tree.temporary))).sorted()
     guard found.isEmpty else {
       tree.abandon()
@@ -142,7 +141,6 @@ struct BuildCommand: ParsableCommand {
       printer.note("error: \(error.message)")
       throw ExitCode.failure
     }
-    CPUTimer.shared.report()
     for note in tree.notes { printer.note("note: \(note)") }
     let seconds = (clock.now - started).components
     let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18

@@ -40,3 +40,15 @@ import Testing
     #expect(!TemplateValue.equal(["d": 1.5], ["d": 1.5]))
   }
 }
+
+@Suite struct TemplateValueBytesTests {
+  /// "é" precomposed and decomposed are equal as Swift strings but print
+  /// differently, so a fragment must not be shared between them.
+  @Test func canonicallyEquivalentStringsAreNotTheSameFragment() {
+    let composed = "caf\u{E9}"
+    let decomposed = "cafe\u{301}"
+    #expect(composed == decomposed)
+    #expect(!TemplateValue.equal(["t": composed], ["t": decomposed]))
+    #expect(TemplateValue.equal(["t": composed], ["t": "caf\u{E9}"]))
+  }
+}

@@ -40,11 +40,9 @@ public final class BuildAudit: @unchecked Sendable {
   /// Safe to call from several threads.
   public func audit(_ meeting: Meeting, plan: MeetingPlan, pages: [(path: String, text: String)]) -> [LeakScanner.Leak] {
     var batch = LeakIndexBuilder.Batch()
-    CPUTimer.shared.time("a.collect") {
     collector.collect(meeting, into: &batch)
     collector.collectBoundMinutes(plan, into: &batch)
-    }
-    CPUTimer.shared.time("a.remember") { remember(batch, pages: pages.map(\.path)) }
+    remember(batch, pages: pages.map(\.path))
 
     var nonPublic = Dictionary(batch.nonPublic, uniquingKeysWith: { first, _ in first })
     let values = Dictionary(batch.values, uniquingKeysWith: { first, _ in first })
@@ -54,7 +52,6 @@ public final class BuildAudit: @unchecked Sendable {
     // agenda's titles and summaries, the public reports and minutes. The
     // non-public runs are few, so the public text is checked against them
     // rather than collected.
-    CPUTimer.shared.time("a.subtract") {
     for hash in batch.publicFieldRuns { nonPublic.removeValue(forKey: hash) }
     nonPublic = nonPublic.filter { !boilerplate.runs.contains($0.key) }
     if !nonPublic.isEmpty {
@@ -66,14 +63,14 @@ public final class BuildAudit: @unchecked Sendable {
         }
       }
     }
-    }
     let scanner = LeakScanner(
       index: LeakIndex(
         nonPublic: nonPublic, isPublicRun: { _ in false }, values: values, names: names,
         publicValues: boilerplate.values.union(batch.allPublicValues)))
-    return CPUTimer.shared.time("a.scan") { Array(Set(pages.flatMap { page in
+    let leaks = pages.flatMap { page in
       scanner.scanText(page.text, markup: true).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
-    })).sorted() }
+    }
+    return Array(Set(leaks)).sorted()
   }
 
   /// Keeps what the end pass needs: the non-public runs (without their
@@ -86,6 +83,15 @@ public final class BuildAudit: @unchecked Sendable {
     for (key, source) in batch.names where names[key] == nil { names[key] = source }
     publicValues.formUnion(batch.publicValues)
     audited.formUnion(pages)
+  }
+
+  /// Files printed from pages this audit has read (the PDF packs): their
+  /// names are still checked, their text is not read again. `clerk audit`
+  /// reads them.
+  public func markDerived(_ paths: [String]) {
+    lock.lock()
+    audited.formUnion(paths)
+    lock.unlock()
   }
 
   /// Leaks in the rest of `root/public`: the files no meeting audit read,

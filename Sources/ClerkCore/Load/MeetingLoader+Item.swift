@@ -9,7 +9,7 @@ extension MeetingLoader {
   ]
 
   func loadItem(_ path: String, order: Int, slug: String, _ diagnostics: inout Diagnostics) -> AgendaItem? {
-    guard let text = CPUTimer.shared.time("l.read", { files.readText(path, &diagnostics) }) else { return nil }
+    guard let text = files.readText(path, &diagnostics) else { return nil }
     return readItem(text, path: path, order: order, slug: slug, &diagnostics)
   }
 

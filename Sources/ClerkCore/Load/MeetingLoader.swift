@@ -99,7 +99,7 @@ public struct MeetingLoader: Sendable {
 
   func parseMarkdown(_ text: String, path: String, firstLine: Int, _ diagnostics: inout Diagnostics) -> MarkdownDocument {
     do {
-      return try CPUTimer.shared.time("l.markdown") { try MarkdownDocument.parse(text) }
+      return try MarkdownDocument.parse(text)
     } catch {
       diagnostics.error(Self.describe(error), at: SourceLocation(path: path, line: firstLine))
       return (try? MarkdownDocument.parse("")) ?? MarkdownDocument(links: [], headings: [], footnotes: [], plainText: "", html: RenderedHTML.empty)

@@ -29,10 +29,14 @@ public enum SiteLayout {
   /// A relative URL from the page at `from` to the file at `to`.
   public static func relative(from: String, to: String) -> String {
     // Fast path: a page linking to a file in its own folder (most links).
-    if let slash = from.utf8.lastIndex(of: 47) {
-      let folder = from[...slash]
-      if to.hasPrefix(folder), !to[folder.endIndex...].utf8.contains(47) {
-        return String(to[folder.endIndex...])
+    let fromBytes = from.utf8
+    if let slash = fromBytes.lastIndex(of: 47) {
+      let folderLength = fromBytes.distance(from: fromBytes.startIndex, to: slash) + 1
+      let toBytes = to.utf8
+      if toBytes.count > folderLength, toBytes.prefix(folderLength).elementsEqual(fromBytes.prefix(folderLength)),
+        !toBytes.dropFirst(folderLength).contains(47)
+      {
+        return String(decoding: toBytes.dropFirst(folderLength), as: UTF8.self)
       }
     }
     let fromParts = from.split(separator: "/").dropLast()

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Parts of a meeting's pages that are rendered once for both trees. A
 /// fragment template (an item's page content, an item of the pack) sees
 /// the item and the page it is on, never the audience; so when its context
@@ -23,7 +29,7 @@ final class FragmentCache {
 enum TemplateValue {
   static func equal(_ a: Any, _ b: Any) -> Bool {
     switch (a, b) {
-    case (let a as String, let b as String): return a == b
+    case (let a as String, let b as String): return sameBytes(a, b)
     case (let a as Bool, let b as Bool): return a == b
     case (let a as Int, let b as Int): return a == b
     case (let a as [String: Any], let b as [String: Any]):
@@ -34,11 +40,20 @@ enum TemplateValue {
       return true
     case (let a as [[String: Any]], let b as [[String: Any]]):
       return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
-    case (let a as [String], let b as [String]): return a == b
+    case (let a as [String], let b as [String]): return a.count == b.count && zip(a, b).allSatisfy { sameBytes($0, $1) }
     case (let a as [Any], let b as [Any]):
       return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
     default:
       return false  // unknown kinds are never taken as equal: render again
     }
+  }
+
+  /// Byte equality: what a template prints. (`==` would also equate
+  /// canonically equivalent strings, which print differently, and costs
+  /// a normalisation on text with typographic quotes.)
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
   }
 }

@@ -1,4 +1,3 @@
-import ClerkCore
 import Foundation
 import Mustache
 
@@ -91,7 +90,7 @@ public struct TemplateSet: Sendable {
   }
 
   public func render(_ context: [String: Any], template name: String) throws(Problem) -> String {
-    guard names.contains(name), let output = CPUTimer.shared.time("m." + name, { library.render(context, withTemplate: name) }) else {
+    guard names.contains(name), let output = library.render(context, withTemplate: name) else {
       throw Problem(path: "\(directory)/\(name).mustache", line: 1, column: 1, message: "template is missing")
     }
     return output
