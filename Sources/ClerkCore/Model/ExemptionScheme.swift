@@ -23,8 +23,8 @@ public struct ExemptionScheme: Hashable, Sendable {
 
   /// "By virtue of paragraph(s) 1, 2 of Part 1 of Schedule 12A of the Local Government Act 1972."
   public func placeholder(for paragraphs: [Int]) -> String {
-    placeholderTemplate.replacingOccurrences(
-      of: "{paragraphs}", with: paragraphs.map(String.init).joined(separator: ", "))
+    placeholderTemplate.split(separator: "{paragraphs}", omittingEmptySubsequences: false)
+      .joined(separator: paragraphs.map(String.init).joined(separator: ", "))
   }
 
   public var validParagraphs: [Int] { paragraphs.keys.sorted() }
