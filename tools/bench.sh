@@ -22,13 +22,13 @@ find "$ARCHIVE" -name '*.md' | sort > "$WORK/files-$PRESET.txt"
 MB=$(python3 -c "import os,sys;print('%.1f'%(sum(os.path.getsize(l.strip()) for l in open(sys.argv[1]))/1e6))" "$WORK/files-$PRESET.txt")
 
 gcc -O2 -o "$WORK/cmark_baseline" tools/cmark_baseline.c $(pkg-config --cflags --libs libcmark-gfm) -lcmark-gfm-extensions
-cat $(cat "$WORK/files-$PRESET.txt") > /dev/null  # warm the page cache for both runs
+xargs cat < "$WORK/files-$PRESET.txt" > /dev/null  # warm the page cache for both runs
 start=$(date +%s.%N)
 "$WORK/cmark_baseline" < "$WORK/files-$PRESET.txt" > /dev/null
 BASE=$(python3 -c "import sys;print('%.2f'%(float(sys.argv[2])-float(sys.argv[1])))" "$start" "$(date +%s.%N)")
 
 rm -rf "$OUT"
-cat $(cat "$WORK/files-$PRESET.txt") > /dev/null
+xargs cat < "$WORK/files-$PRESET.txt" > /dev/null
 /usr/bin/time -v .build/release/clerk build "$ARCHIVE" --out "$OUT" --no-pdf --quiet 2> "$WORK/time-$PRESET.txt" || {
   tail -20 "$WORK/time-$PRESET.txt"; exit 1; }
 python3 - "$WORK/time-$PRESET.txt" "$OUT" "$MB" "$MEETINGS" "$BASE" "$PRESET" <<'PY'
