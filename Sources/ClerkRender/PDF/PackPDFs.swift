@@ -89,12 +89,12 @@ public struct PackPDFs {
       links += "<li><a href=\"\(SiteLayout.relative(from: page, to: pack.pdf))\">\(name) (PDF, \(count) pages)</a></li>\n"
     }
     html = html.replacingOccurrences(of: PackPages.pdfLinksMarker, with: links)
-    _ = OutputTree.writeFile(path, Data(html.utf8))
+    _ = OutputTree.writeFile(path, html)
     let json = ranges.sorted(by: { $0.key < $1.key }).map { number, range in
       "  \"\(number)\": {\"pdf\": \"\((range.pdf as NSString).lastPathComponent)\", \"first\": \(range.first), \"last\": \(range.last)}"
     }.joined(separator: ",\n")
     let sidecar = SiteLayout.packPages(summary.id)
-    _ = OutputTree.writeFile(tree.path(sidecar, under: subtree), Data("{\n\(json)\n}\n".utf8))
+    _ = OutputTree.writeFile(tree.path(sidecar, under: subtree), "{\n\(json)\n}\n")
     tree.register([sidecar], under: subtree)
   }
 }

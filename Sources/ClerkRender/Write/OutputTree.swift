@@ -101,16 +101,17 @@ public final class OutputTree: @unchecked Sendable {
         try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         created.insert(folder)
       }
-      let data: Data
+      let written: Bool
       switch file.contents {
-      case .text(let text): data = Data(text.utf8)
+      case .text(let text):
+        written = Self.writeFile(path, text)
       case .copy(let source):
         guard let contents = fileManager.contents(atPath: source) else {
           throw Problem(message: "cannot read '\(source)' to publish it")
         }
-        data = contents
+        written = contents.withUnsafeBytes { Self.writeFile(path, $0) }
       }
-      guard Self.writeFile(path, data) else {
+      guard written else {
         throw Problem(message: "cannot write '\(relative)' (is the output folder writable?)")
       }
       paths.append(relative)
@@ -122,20 +123,23 @@ public final class OutputTree: @unchecked Sendable {
 
   /// A plain write: the whole tree is swapped in at the end, so single
   /// files need no atomic rename (which would fsync each one).
-  static func writeFile(_ path: String, _ data: Data) -> Bool {
+  static func writeFile(_ path: String, _ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { writeFile(path, UnsafeRawBufferPointer($0)) }
+  }
+
+  static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
-    return data.withUnsafeBytes { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return true }
-      var offset = 0
-      while offset < buffer.count {
-        let count = Glibc.write(descriptor, base + offset, buffer.count - offset)
-        if count <= 0 { return false }
-        offset += count
-      }
-      return true
+    guard let base = buffer.baseAddress else { return true }
+    var offset = 0
+    while offset < buffer.count {
+      let count = Glibc.write(descriptor, base + offset, buffer.count - offset)
+      if count <= 0 { return false }
+      offset += count
     }
+    return true
   }
 
   /// Where a file of the tree being written is on disk.
