@@ -9,6 +9,9 @@ import Testing
     #expect(SiteLayout.relative(from: "c/2020-02-10/item-3.html", to: "index.html") == "../../index.html")
     #expect(SiteLayout.relative(from: "c/index.html", to: "d/2021-01-01/index.html") == "../d/2021-01-01/index.html")
     #expect(SiteLayout.relative(from: "c/2020-02-10/index.html", to: "assets/clerk.css") == "../../assets/clerk.css")
+    #expect(SiteLayout.relative(from: "c/index.html", to: "c/2020-02-10/item-2.html") == "2020-02-10/item-2.html")
+    #expect(SiteLayout.relative(from: "c/2020-01-10/index.html", to: "c/2021-01-10/index.html") == "../2021-01-10/index.html")
+    #expect(SiteLayout.relative(from: "cc/index.html", to: "c/index.html") == "../c/index.html")
     #expect(SiteLayout.root(from: "c/2020-02-10/index.html") == "../../")
     #expect(SiteLayout.root(from: "index.html") == "")
   }

@@ -26,29 +26,28 @@ public enum SiteLayout {
     "\(id.path)/\(itemFolder)/\(file)"
   }
 
-  /// A relative URL from the page at `from` to the file at `to`.
+  /// A relative URL from the page at `from` to the file at `to`: up out of
+  /// the folders the two do not share, then down to `to`. One pass over the
+  /// bytes, as every link of every page goes through here.
   public static func relative(from: String, to: String) -> String {
-    // Fast path: a page linking to a file in its own folder (most links).
-    let fromBytes = from.utf8
-    if let slash = fromBytes.lastIndex(of: 47) {
-      let folderLength = fromBytes.distance(from: fromBytes.startIndex, to: slash) + 1
-      let toBytes = to.utf8
-      if toBytes.count > folderLength, toBytes.prefix(folderLength).elementsEqual(fromBytes.prefix(folderLength)),
-        !toBytes.dropFirst(folderLength).contains(47)
-      {
-        return String(decoding: toBytes.dropFirst(folderLength), as: UTF8.self)
+    var from = from
+    var to = to
+    return from.withUTF8 { source in
+      to.withUTF8 { target in
+        // After the last folder both paths share.
+        var shared = 0
+        var index = 0
+        while index < source.count, index < target.count, source[index] == target[index] {
+          if source[index] == 47 { shared = index + 1 }
+          index += 1
+        }
+        var ups = 0
+        for byte in source[shared...] where byte == 47 { ups += 1 }
+        var result = String(repeating: "../", count: ups)
+        result += String(decoding: UnsafeBufferPointer(rebasing: target[shared...]), as: UTF8.self)
+        return result
       }
     }
-    let fromParts = from.split(separator: "/").dropLast()
-    let toParts = to.split(separator: "/")
-    var common = 0
-    while common < fromParts.count, common < toParts.count - 1,
-      fromParts[fromParts.startIndex + common] == toParts[common]
-    {
-      common += 1
-    }
-    let ups = Array(repeating: "..", count: fromParts.count - common)
-    return (ups + toParts[common...].map(String.init)).joined(separator: "/")
   }
 
   /// "../../" from a page to the tree's root ("" at the root).
