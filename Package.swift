@@ -41,7 +41,12 @@ let package = Package(
         "ClerkRender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "clerk", dependencies: ["ClerkCLI"]),
+    // jemalloc (Debian's libjemalloc-dev) replaces glibc's malloc in the
+    // binary only: a build allocates millions of small strings and
+    // dictionaries on every core, and jemalloc does that about a tenth faster.
+    .executableTarget(
+      name: "clerk", dependencies: ["ClerkCLI"],
+      linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Goldens"]),
     .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore", "TestSupport"]),

@@ -77,13 +77,19 @@ public struct ContentFiles: Sendable {
   /// Reads UTF-8 text, dropping a byte-order mark and normalising line ends.
   public func readText(_ relative: String) throws(ReadProblem) -> String {
     let data = try readData(relative, limit: Self.maximumTextBytes)
-    var bytes = [UInt8](data)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    let (validated, hasCarriageReturn) = data.withUnsafeBytes { raw -> (String?, Bool) in
+      var bytes = UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+      let hasCarriageReturn = bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
+      return (String(validating: bytes, as: UTF8.self), hasCarriageReturn)
+    }
+    guard let text = validated else {
+      var bytes = [UInt8](data)
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
       let (line, column) = Self.firstInvalidUTF8(bytes)
       throw .invalidUTF8(line: line, column: column)
     }
-    if !text.utf8.contains(13) { return text }
+    if !hasCarriageReturn { return text }
     return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
   }
 
