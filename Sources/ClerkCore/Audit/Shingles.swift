@@ -248,8 +248,10 @@ public enum Shingles {
           // tag carries on after it ("moved <a href=…>placement</a> three").
           endWord(ring, body)
           let saved = (filled, head, rolling)
+          // Only a run in progress needs its words kept (after a block tag there is none).
+          let keepsRun = filled > 0
           withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Shingles.width) { copy in
-            copy.baseAddress!.update(from: ring, count: 2 * Shingles.width)
+            if keepsRun { copy.baseAddress!.update(from: ring, count: 2 * Shingles.width) }
             filled = 0
             rolling = 0
             index += 1
@@ -272,7 +274,7 @@ public enum Shingles {
               index += length
             }
             endWord(ring, body)
-            ring.update(from: copy.baseAddress!, count: 2 * Shingles.width)
+            if keepsRun { ring.update(from: copy.baseAddress!, count: 2 * Shingles.width) }
           }
           (filled, head, rolling) = saved
         }
