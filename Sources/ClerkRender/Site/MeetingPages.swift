@@ -96,7 +96,11 @@ struct MeetingPages {
       guard !items.isEmpty else { continue }
       parts.append([
         "title": part.title, "id": "part-\(part.rawValue)",
-        "items": items.map { agendaEntry($0, page: path, resolver: resolver) },
+        "items": try items.map { item throws(TemplateSet.Problem) -> [String: Any] in
+          let entry = agendaEntry(item, page: path, resolver: resolver)
+          let html = try fragments.render(Self.agendaEntryTemplate, key: "\(path)#\(item.number)", context: entry, with: templates)
+          return ["number": item.number, "html": html]
+        },
       ])
     }
     let supplements = plan.supplements.map { number -> [String: Any] in
@@ -154,6 +158,9 @@ struct MeetingPages {
   }
 
   // MARK: Item pages
+
+  /// The fragment with one agenda entry of the meeting page (`{{{html}}}` of `items` in `site/meeting`).
+  static let agendaEntryTemplate = "site/partials/agenda-entry"
 
   /// The fragment with an item page's content (`{{{itemContent}}}` in `site/item`).
   static let itemContentTemplate = "site/partials/item-content"

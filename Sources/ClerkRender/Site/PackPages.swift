@@ -11,6 +11,9 @@ struct PackPages {
   var plan: MeetingPlan { pages.plan }
   var id: MeetingID { plan.id }
 
+  /// The fragment with one entry of the pack's agenda (`{{{html}}}` of `parts.items` in `pack/pack`).
+  static let agendaEntryTemplate = "pack/partials/agenda-entry"
+
   /// The fragment with one item of the pack (`{{{html}}}` of `items` in `pack/pack`).
   static let itemTemplate = "pack/partials/item"
 
@@ -47,7 +50,7 @@ struct PackPages {
       guard !items.isEmpty else { continue }
       parts.append([
         "title": part.title,
-        "items": items.map { item -> [String: Any] in
+        "items": try items.map { item throws(TemplateSet.Problem) -> [String: Any] in
           var entry = pages.agendaEntry(item, page: path, resolver: resolver)
           entry["titleUpper"] = item.title.uppercased()
           entry["href"] = "#item-\(item.number)"
@@ -59,7 +62,9 @@ struct PackPages {
               entry["elsewhere"] = "Supplementary Agenda \(other)"
             }
           }
-          return entry
+          let html = try pages.fragments.render(
+            Self.agendaEntryTemplate, key: "\(path)#agenda-\(item.number)", context: entry, with: pages.templates)
+          return ["number": item.number, "html": html]
         },
       ])
     }

@@ -22,8 +22,8 @@ public struct TemplateSet: Sendable {
 
   /// Templates every build renders.
   public static let required = [
-    "site/index", "site/committee", "site/meeting", "site/item", "site/partials/item-content", "site/minutes",
-    "pack/pack", "pack/partials/item",
+    "site/index", "site/committee", "site/meeting", "site/partials/agenda-entry", "site/item",
+    "site/partials/item-content", "site/minutes", "pack/pack", "pack/partials/agenda-entry", "pack/partials/item",
   ]
 
   /// Escapes `{{values}}` with `HTMLEscape`, which passes most text through
