@@ -47,6 +47,41 @@ import Testing
   }
 }
 
+/// Hostile pages and sources: the tokenizer and the value scan read raw
+/// bytes through unchecked pointers in release builds, so debug builds
+/// (where every access is checked) feed them truncated tags, entities,
+/// quotes and broken UTF-8.
+@Suite struct ScannerRobustnessTests {
+  static let alphabet: [String] = [
+    "<", ">", "</", "\"", "'", "&", "&#", "&#x", ";", "&amp", "a", "Z", "9", " ", "\n", "\r", "|", "@", ".", "-", ":",
+    "é", "’", "“", "\u{2013}", "0", "1", "<p", "<a href=\"", "=", "/", "\u{E000}", "x@y.org", "01632 960 000",
+  ]
+
+  @Test func randomTextNeverTrapsAndRunsAreStable() {
+    var seed: UInt64 = 0x5EED
+    func next() -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: seed >> 33)
+    }
+    var index = LeakIndex(
+      nonPublic: [:], isPublicRun: { _ in false },
+      values: ["x@y.org": .init(path: "v", line: 1), "01632960000": .init(path: "p", line: 1)],
+      names: ["zz-secret": .init(path: "n", line: 1)], publicValues: [])
+    index.anonymousRuns = [1, 2, 3]
+    let scanner = LeakScanner(index: index)
+    for _ in 0..<20_000 {
+      let length = next() % 120
+      let text = (0..<length).map { _ in Self.alphabet[next() % Self.alphabet.count] }.joined()
+      let markup = Shingles.runs(text, markup: true)
+      let source = Shingles.runs(text, markup: false)
+      #expect(markup.map(\.hash) == Shingles.runs(text, markup: true).map(\.hash))
+      #expect(source.allSatisfy { $0.line >= 1 })
+      _ = scanner.scanText(text, markup: true)
+      _ = LeakIndex.digitRuns(text)
+    }
+  }
+}
+
 @Suite struct BuildAuditTests {
   static let tree = """
     -- site.yml --
