@@ -75,7 +75,11 @@ struct BuildCommand: ParsableCommand {
           guard case .text(let text) = file.contents, file.path.hasSuffix(".html") else { return nil }
           return (file.path, text)
         }
-        let found = audit.audit(result.meeting, plan: result.plan, pages: pages)
+        let copies = rendered.publicFiles.compactMap { file -> (path: String, source: String)? in
+          guard case .copy(let source) = file.contents else { return nil }
+          return (file.path, source)
+        }
+        let found = audit.audit(result.meeting, plan: result.plan, pages: pages, copies: copies)
         do throws(OutputTree.Problem) {
           try tree.write(rendered.publicFiles, under: SiteBuilder.publicTree)
           try tree.write(rendered.nonPublicFiles, under: SiteBuilder.nonPublicTree)

@@ -149,6 +149,16 @@ import Testing
     }
   }
 
+  @Test func readsTheFilesAMeetingPublishes() throws {
+    try withMeeting { audit, meeting, plan in
+      let file = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-copy-\(UUID().uuidString).csv")
+      try Data("Offer,The purchaser has offered four hundred thousand pounds for the freehold\n".utf8).write(to: file)
+      defer { try? FileManager.default.removeItem(at: file) }
+      let leaks = audit.audit(meeting, plan: plan, pages: [], copies: [("c/2020-02-10/01-budget/figures.csv", file.path)])
+      #expect(leaks.map(\.description) == ["public/c/2020-02-10/01-budget/figures.csv: leaks c/2020-02-10/02-land.md:11"])
+    }
+  }
+
   @Test func findsAnExemptAuthorsAddressAndTheItemsFileName() throws {
     try withMeeting { audit, meeting, plan in
       let leaks = audit.audit(

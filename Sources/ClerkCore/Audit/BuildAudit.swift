@@ -10,8 +10,8 @@ import Foundation
 /// in from other meetings. Public text is read only for a meeting whose
 /// pages match something, to tell a quotation of public text from a leak.
 ///
-/// What no meeting rendered (index and committee pages, assets, copied
-/// files, PDFs, every file name) is checked at the end against the
+/// What no meeting rendered or published (index and committee pages,
+/// assets, every file name) is checked at the end against the
 /// non-public runs of the whole archive, and any match is confirmed with
 /// the full index `clerk audit` uses.
 public final class BuildAudit: @unchecked Sendable {
@@ -36,18 +36,22 @@ public final class BuildAudit: @unchecked Sendable {
     publicValues = boilerplate.values
   }
 
-  /// Leaks in one meeting's public pages (paths relative to `public/`).
-  /// Safe to call from several threads.
-  public func audit(_ meeting: Meeting, plan: MeetingPlan, pages: [(path: String, text: String)]) -> [LeakScanner.Leak] {
+  /// Leaks in one meeting's public pages (HTML, paths relative to
+  /// `public/`) and in the files it publishes (`copies`: where each is
+  /// published, and the content file it is copied from; PDFs are read with
+  /// `pdftotext`, once). Safe to call from several threads.
+  public func audit(
+    _ meeting: Meeting, plan: MeetingPlan, pages: [(path: String, text: String)], copies: [(path: String, source: String)] = []
+  ) -> [LeakScanner.Leak] {
     var batch = LeakIndexBuilder.Batch()
     collector.collect(meeting, into: &batch)
     collector.collectBoundMinutes(plan, into: &batch)
-    remember(batch, pages: pages.map(\.path))
+    remember(batch, pages: pages.map(\.path) + copies.map(\.path))
 
     var nonPublic = Dictionary(batch.nonPublic, uniquingKeysWith: { first, _ in first })
     let values = Dictionary(batch.values, uniquingKeysWith: { first, _ in first })
     let names = Dictionary(batch.names, uniquingKeysWith: { first, _ in first })
-    guard !pages.isEmpty, !nonPublic.isEmpty || !values.isEmpty || !names.isEmpty else { return [] }
+    guard !pages.isEmpty || !copies.isEmpty, !nonPublic.isEmpty || !values.isEmpty || !names.isEmpty else { return [] }
     // What the public may read anyway is not a leak: the boilerplate, the
     // agenda's titles and summaries, the public reports and minutes. The
     // non-public runs are few, so the public text is checked against them
@@ -67,8 +71,12 @@ public final class BuildAudit: @unchecked Sendable {
       index: LeakIndex(
         nonPublic: nonPublic, isPublicRun: { _ in false }, values: values, names: names,
         publicValues: boilerplate.values.union(batch.allPublicValues)))
-    let leaks = pages.flatMap { page in
+    var leaks = pages.flatMap { page in
       scanner.scanText(page.text, markup: true).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
+    }
+    for copy in copies {
+      guard let (text, markup) = LeakScanner.text(of: copy.source, relative: copy.path) else { continue }
+      leaks += scanner.scanText(text, markup: markup).map { LeakScanner.Leak(file: "public/" + copy.path, source: $0) }
     }
     return Array(Set(leaks)).sorted()
   }
