@@ -7,8 +7,9 @@ import Foundation
 /// settings and the templates, nothing else; so they are checked against
 /// every non-public text the meeting's full plan holds: its exempt items,
 /// their files and authors, its non-public minutes, and minutes it binds
-/// in from other meetings. Public text is read only for a meeting whose
-/// pages match something, to tell a quotation of public text from a leak.
+/// in from other meetings; and so are the files it publishes. Runs that
+/// the meeting's public text also has are dropped first, so quoting a
+/// public report is not a leak.
 ///
 /// What no meeting rendered or published (index and committee pages,
 /// assets, every file name) is checked at the end against the
