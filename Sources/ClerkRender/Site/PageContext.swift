@@ -13,31 +13,30 @@ struct PageContext {
   static let audienceKeys: Set<String> = ["nonPublic", "audienceLabel"]
 
   func dictionary() -> [String: Any] {
-    let crumbs: [[String: Any]] = breadcrumbs.map { crumb in
-      var entry: [String: Any] = ["title": crumb.title]
-      if let target = crumb.path { entry["href"] = SiteLayout.relative(from: path, to: target) }
-      return entry
+    // The trail of links, then the page itself (the crumb without a link).
+    let crumbs: [[String: Any]] = breadcrumbs.compactMap { crumb in
+      crumb.path.map { ["title": crumb.title, "href": SiteLayout.relative(from: path, to: $0)] }
     }
-    return [
+    let current = breadcrumbs.first { $0.path == nil }?.title
+    var page: [String: Any] = [
       "title": title,
       "organisation": organisation,
       "root": SiteLayout.root(from: path),
       "homeHref": SiteLayout.relative(from: path, to: SiteLayout.index),
       "stylesheet": SiteLayout.relative(from: path, to: SiteLayout.stylesheet),
       "breadcrumbs": crumbs,
-      "hasBreadcrumbs": !crumbs.isEmpty,
+      "hasBreadcrumbs": !breadcrumbs.isEmpty,
       "nonPublic": audience == .nonPublic,
       "audienceLabel": audience == .nonPublic
         ? "Non-public: for members and officers only. Do not forward or publish."
         : "",
     ]
+    if let current { page["currentPage"] = current }
+    return page
   }
 }
 
 extension Contact {
-  /// The keys that differ between the two trees; fragments never see them.
-  static let audienceKeys: Set<String> = ["nonPublic", "audienceLabel"]
-
   func dictionary() -> [String: Any] {
     var entry: [String: Any] = ["name": name]
     if let role { entry["role"] = role }
