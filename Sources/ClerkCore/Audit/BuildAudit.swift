@@ -104,8 +104,9 @@ public final class BuildAudit: @unchecked Sendable {
   }
 
   /// Leaks in the rest of `root/public`: the files no meeting audit read,
-  /// and every file's name. Their runs are gathered first, then looked up
-  /// among the archive's non-public runs as these stream back from disk.
+  /// and every file's name. Each such file is read once; its runs are
+  /// looked up among the archive's non-public runs as these stream back
+  /// from disk.
   public func auditRest(root: String) -> [LeakScanner.Leak] {
     lock.lock()
     var quickIndex = LeakIndex(
@@ -114,11 +115,11 @@ public final class BuildAudit: @unchecked Sendable {
     lock.unlock()
     let base = root + "/public/"
     let files = LeakScanner.files(under: root + "/public")
-    var wanted = Set<UInt64>()
-    for relative in files where !skipping.contains(relative) {
-      guard let (text, markup) = LeakScanner.text(of: base + relative, relative: relative) else { continue }
-      Shingles.forEachRun(text, markup: markup) { hash, _ in wanted.insert(hash) }
+    let texts = files.filter { !skipping.contains($0) }.compactMap { relative -> (path: String, text: String, markup: Bool)? in
+      LeakScanner.text(of: base + relative, relative: relative).map { (relative, $0.0, $0.1) }
     }
+    var wanted = Set<UInt64>()
+    for file in texts { Shingles.forEachRun(file.text, markup: file.markup) { hash, _ in wanted.insert(hash) } }
     var found = Set<UInt64>()
     if exemptRuns.isAvailable {
       exemptRuns.forEach { hash in if wanted.contains(hash) { found.insert(hash) } }
@@ -126,17 +127,15 @@ public final class BuildAudit: @unchecked Sendable {
       found = wanted  // nothing remembered: every run is a suspect
     }
     quickIndex.anonymousRuns = found.subtracting(boilerplate.runs)
-    let suspects = LeakScanner(index: quickIndex).scan(root: root, skipping: skipping)
+    func leaks(_ scanner: LeakScanner, names: [String]) -> [LeakScanner.Leak] {
+      let named = names.flatMap { relative in scanner.matchValues(in: relative).map { (relative, $0) } }
+      let read = texts.flatMap { file in scanner.scanText(file.text, markup: file.markup).map { (file.path, $0) } }
+      return (named + read).map { LeakScanner.Leak(file: "public/" + $0.0, source: $0.1) }
+    }
+    let suspects = leaks(LeakScanner(index: quickIndex), names: files)
     guard !suspects.isEmpty else { return [] }
     // Confirm with the whole archive's public text, as `clerk audit` does.
     let precise = LeakScanner(index: LeakAudit.index(archive, templates: templates))
-    return Array(
-      Set(
-        Set(suspects.map(\.file)).flatMap { file in
-          let relative = String(file.dropFirst("public/".count))
-          let found = skipping.contains(relative) ? precise.matchValues(in: relative) : precise.scanFile(base + relative, relative: relative)
-          return found.map { LeakScanner.Leak(file: file, source: $0) }
-        })
-    ).sorted()
+    return Array(Set(leaks(precise, names: files))).sorted()
   }
 }

@@ -52,29 +52,11 @@ public struct LeakIndex: Sendable {
   var hasLetterOnlyValues = false
 
   static func forEachDigitRun(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
-    var first = -1
-    var digits = 0
-    var gap = false
-    func flush(_ end: Int) {
-      if digits >= 9 {
-        body(Self.digits(bytes, first..<end))
-      }
-      first = -1
-      digits = 0
-      gap = false
-    }
+    var run = DigitRun()
     for (position, byte) in bytes.enumerated() {
-      if byte >= 48 && byte <= 57 {
-        if first < 0 { first = position }
-        digits += 1
-        gap = false
-      } else if (byte == 32 || byte == 45) && digits > 0 && !gap {
-        gap = true
-      } else if digits > 0 {
-        flush(position)
-      }
+      if let range = run.feed(byte, at: position) { body(digits(bytes, range)) }
     }
-    if digits > 0 { flush(bytes.count) }
+    if let range = run.end(at: bytes.count) { body(digits(bytes, range)) }
   }
 
   init() {}

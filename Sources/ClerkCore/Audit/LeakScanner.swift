@@ -33,16 +33,14 @@ public struct LeakScanner: Sendable {
 
   static let textTypes: Set<String> = ["html", "htm", "css", "js", "json", "xml", "ics", "txt", "csv", "md", "svg", "rss", "atom", "webmanifest"]
 
-  /// Leaks in every file under `root/public`, sorted. The contents of the
-  /// files in `skipping` (relative to `public/`) are not read again, their
-  /// names are.
-  public func scan(root: String, skipping: Set<String> = []) -> [Leak] {
+  /// Leaks in every file under `root/public`, sorted.
+  public func scan(root: String) -> [Leak] {
     let base = root + "/public"
     let list = Self.files(under: base)
     let found = LeakList()
     DispatchQueue.concurrentPerform(iterations: list.count) { offset in
       let relative = list[offset]
-      let leaks = skipping.contains(relative) ? matchValues(in: relative) : scanFile(base + "/" + relative, relative: relative)
+      let leaks = scanFile(base + "/" + relative, relative: relative)
       if !leaks.isEmpty { found.append(leaks.map { Leak(file: "public/" + relative, source: $0) }) }
     }
     return Array(Set(found.all)).sorted()
@@ -111,36 +109,21 @@ public struct LeakScanner: Sendable {
       classes.withUnsafeBufferPointer { classes in
         var start = 0
         var mixed = false
-        var digitStart = -1
-        var digits = 0
-        var gap = false
-        let count = bytes.count
-        func endDigits(_ end: Int) {
-          if digits >= 9, let source = index.phones[LeakIndex.digits(bytes, digitStart..<end)] { sources.append(source) }
-          digitStart = -1
-          digits = 0
-          gap = false
+        var phone = DigitRun()
+        func matchPhone(_ range: Range<Int>?) {
+          if let range, let source = index.phones[LeakIndex.digits(bytes, range)] { sources.append(source) }
         }
+        let count = bytes.count
         var end = 0
         while end <= count {
           let byte = end < count ? bytes[end] : 32
           let kind = end < count ? classes[Int(byte)] : .separator
           if kind == .letter {  // most bytes
-            if digits > 0 { endDigits(end) }
+            if !phone.isEmpty { matchPhone(phone.end(at: end)) }
             end += 1
             continue
           }
-          if phones {
-            if kind == .digit {
-              if digitStart < 0 { digitStart = end }
-              digits += 1
-              gap = false
-            } else if (byte == 32 || byte == 45) && digits > 0 && !gap && end < count {
-              gap = true
-            } else if digits > 0 {
-              endDigits(end)
-            }
-          }
+          if phones { matchPhone(end < count ? phone.feed(byte, at: end) : phone.end(at: end)) }
           guard kind == .separator else {
             mixed = true
             end += 1

@@ -258,9 +258,7 @@ public enum Shingles {
             while index < count && bytes[index] != byte {
               let (kind, lower) = table[Int(bytes[index])]
               if kind == .letter {
-                if wordLength == 0 { wordLine = line }
-                word = (word ^ UInt64(lower)) &* Self.prime
-                wordLength &+= 1
+                letter(UInt32(lower))
                 index += 1
                 continue
               }
