@@ -9,13 +9,18 @@ import Testing
     try ClerkProcess.run(["build", content, "--out", out.path, "--today", "2026-03-01", "--quiet", "--no-pdf"] + extra)
   }
 
-  @Test func pagesMatchTheReviewedGoldens() throws {
+  /// The fixture built into a temporary folder and read back (the folder is removed).
+  func builtFixture(sourceLocation: SourceLocation = #_sourceLocation) throws -> TreeSnapshot {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("build")
     let output = try build(out: out)
-    #expect(output.status == 0, "\(output.stderr)")
-    let built = TreeSnapshot(out)
+    #expect(output.status == 0, "\(output.stderr)", sourceLocation: sourceLocation)
+    return TreeSnapshot(out)
+  }
+
+  @Test func pagesMatchTheReviewedGoldens() throws {
+    let built = try builtFixture()
     let expectedRoot = repositoryRoot.appendingPathComponent("Tests/Fixtures/site-small/expected/site")
     // The list of every file built (stylesheets and copied appendices
     // included); the HTML pages themselves are compared byte for byte.
@@ -34,12 +39,7 @@ import Testing
   /// A public item reads the same in both trees: its page content is
   /// rendered once and only the layout (the audience banner) differs.
   @Test func publicItemsReadTheSameInBothTrees() throws {
-    let folder = temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let out = folder.appendingPathComponent("build")
-    let output = try build(out: out)
-    #expect(output.status == 0, "\(output.stderr)")
-    let built = TreeSnapshot(out)
+    let built = try builtFixture()
     func main(_ path: String) -> String? {
       let text = String(decoding: built.files[path] ?? Data(), as: UTF8.self)
       guard let start = text.range(of: "<main"), let end = text.range(of: "</main>") else { return nil }

@@ -8,9 +8,7 @@ import Testing
 /// their contexts are equal.
 @Suite struct FragmentCacheTests {
   func templates() throws -> TemplateSet {
-    let folder = temporaryFolder("templates")
-    try FileManager.default.removeItem(at: folder)
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: folder)
+    let folder = try copyOfDefaultTemplates()
     try Data("<p>{{title}} {{count}}</p>".utf8).write(to: folder.appendingPathComponent("site/partials/probe.mustache"))
     return try TemplateSet(directory: folder.path)
   }

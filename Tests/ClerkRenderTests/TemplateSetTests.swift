@@ -6,12 +6,7 @@ import Testing
 
 @Suite struct TemplateSetTests {
   /// A copy of the default templates to break.
-  func copyOfTemplates() throws -> URL {
-    let folder = temporaryFolder("templates")
-    try FileManager.default.removeItem(at: folder)
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: folder)
-    return folder
-  }
+  func copyOfTemplates() throws -> URL { try copyOfDefaultTemplates() }
 
   @Test func defaultTemplatesLoad() throws {
     let set = try TemplateSet(directory: repositoryRoot.appendingPathComponent("Templates").path)

@@ -36,3 +36,12 @@ public func temporaryFolder(_ name: String = "clerk") -> URL {
   try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
+
+/// A copy of the default `Templates/` folder in a fresh temporary folder,
+/// for tests that change or add templates.
+public func copyOfDefaultTemplates() throws -> URL {
+  let folder = temporaryFolder("templates")
+  try FileManager.default.removeItem(at: folder)
+  try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: folder)
+  return folder
+}
