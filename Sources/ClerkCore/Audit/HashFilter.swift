@@ -23,7 +23,21 @@ final class HashFilter: @unchecked Sendable {
   }
 
   @inline(__always) func mayContain(_ hash: UInt64) -> Bool {
-    let bit = (hash ^ (hash >> 29)) & mask
-    return words[Int(bit >> 6)] & (1 << (bit & 63)) != 0
+    probe.mayContain(hash)
+  }
+
+  /// The filter's bits without a reference to the filter, for hot loops
+  /// that would otherwise retain and release it for every hash. Valid
+  /// while the filter is alive.
+  var probe: Probe { Probe(words: words, mask: mask) }
+
+  struct Probe {
+    fileprivate let words: UnsafeMutablePointer<UInt64>
+    fileprivate let mask: UInt64
+
+    @inline(__always) func mayContain(_ hash: UInt64) -> Bool {
+      let bit = (hash ^ (hash >> 29)) & mask
+      return words[Int(bit >> 6)] & (1 << (bit & 63)) != 0
+    }
   }
 }

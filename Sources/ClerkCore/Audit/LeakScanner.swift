@@ -78,15 +78,18 @@ public struct LeakScanner: Sendable {
 
   /// What the index finds in one text: its runs, its values.
   public func scanText(_ text: String, markup: Bool) -> [LeakIndex.Source] {
+    var candidates: [UInt64] = []
+    let probe = runFilter.probe
+    withExtendedLifetime(runFilter) {
+      Shingles.forEachRun(text, markup: markup) { hash, _ in
+        if probe.mayContain(hash) { candidates.append(hash) }
+      }
+    }
     var sources: [LeakIndex.Source] = []
-    let runs = index.runs
-    let anonymous = index.anonymousRuns
-    let filter = runFilter
-    Shingles.forEachRun(text, markup: markup) { hash, _ in
-      guard filter.mayContain(hash) else { return }
-      if let source = runs[hash] {
+    for hash in candidates {
+      if let source = index.runs[hash] {
         sources.append(source)
-      } else if !anonymous.isEmpty && anonymous.contains(hash) {
+      } else if index.anonymousRuns.contains(hash) {
         sources.append(LeakIndex.Source(path: "", line: 0))
       }
     }
