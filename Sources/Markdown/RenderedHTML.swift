@@ -14,10 +14,18 @@ public struct RenderedHTML: Sendable, Hashable {
   /// UTF-8 HTML containing the markers described in `Placeholder`.
   var template: [UInt8]
   var links: [PlaceholderLink]
+  /// The template as a string when it holds no marker at all (no link to
+  /// resolve, no id to prefix): the final HTML whatever the page, shared
+  /// rather than copied by every page that shows it.
+  private var plain: String?
 
   init(template: [UInt8], links: [PlaceholderLink]) {
     self.template = template
     self.links = links
+    let hasMarker = template.withUnsafeBufferPointer { bytes in
+      bytes.indices.dropLast().contains { bytes[$0] == 0xEE && bytes[$0 + 1] == 0x80 }
+    }
+    plain = hasMarker ? nil : String(decoding: template, as: UTF8.self)
   }
 
   /// No HTML at all.
@@ -25,8 +33,7 @@ public struct RenderedHTML: Sendable, Hashable {
 
   /// Wraps finished HTML (for documents that were not parsed from markdown).
   public init(html: String) {
-    self.template = SourceText(html).bytes
-    self.links = []
+    self.init(template: SourceText(html).bytes, links: [])
   }
 
   /// The final HTML, in one pass over the template.
@@ -39,6 +46,7 @@ public struct RenderedHTML: Sendable, Hashable {
   public func render(
     idPrefix: String, resolve: (String) throws -> ResolvedLink?
   ) rethrows -> String {
+    if let plain { return plain }
     var prefix: [UInt8] = []
     HTMLEscaping.append(idPrefix, to: &prefix)
     var resolved = [ResolvedLink?](repeating: nil, count: links.count)
