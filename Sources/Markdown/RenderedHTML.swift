@@ -11,21 +11,31 @@ public struct RenderedHTML: Sendable, Hashable {
     var isNested: Bool
   }
 
-  /// UTF-8 HTML containing the markers described in `Placeholder`.
-  var template: [UInt8]
+  /// HTML containing the markers described in `Placeholder`.
+  var template: String
   var links: [PlaceholderLink]
-  /// The template as a string when it holds no marker at all (no link to
-  /// resolve, no id to prefix): the final HTML whatever the page, shared
-  /// rather than copied by every page that shows it.
-  private var plain: String?
+  /// Whether the template holds a marker at all. Without one (no link to
+  /// resolve, no id to prefix) it is the final HTML whatever the page, and
+  /// every page that shows it shares it rather than copying it.
+  private var hasMarkers: Bool
 
   init(template: [UInt8], links: [PlaceholderLink]) {
-    self.template = template
+    self.template = String(decoding: template, as: UTF8.self)
     self.links = links
-    let hasMarker = template.withUnsafeBufferPointer { bytes in
+    hasMarkers = template.withUnsafeBufferPointer { bytes in
       bytes.indices.dropLast().contains { bytes[$0] == 0xEE && bytes[$0 + 1] == 0x80 }
     }
-    plain = hasMarker ? nil : String(decoding: template, as: UTF8.self)
+  }
+
+  /// Byte equality, not the canonical equivalence of `String ==`: two
+  /// templates are equal when they print the same bytes.
+  public static func == (a: RenderedHTML, b: RenderedHTML) -> Bool {
+    a.links == b.links && a.template.utf8.elementsEqual(b.template.utf8)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(links)
+    for byte in template.utf8 { hasher.combine(byte) }
   }
 
   /// No HTML at all.
@@ -46,14 +56,21 @@ public struct RenderedHTML: Sendable, Hashable {
   public func render(
     idPrefix: String, resolve: (String) throws -> ResolvedLink?
   ) rethrows -> String {
-    if let plain { return plain }
-    var prefix: [UInt8] = []
-    HTMLEscaping.append(idPrefix, to: &prefix)
+    guard hasMarkers else { return template }
+    // The template is valid UTF-8 and every marker a whole scalar, so the
+    // output is built from slices of the template, with no second
+    // validation.
+    var source = template
+    let utf8 = source.utf8
+    func slice(_ from: Int, _ to: Int) -> Substring {
+      Substring(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
+    }
     var resolved = [ResolvedLink?](repeating: nil, count: links.count)
-    var output: [UInt8] = []
-    output.reserveCapacity(template.count + template.count / 16)
+    var output = ""
+    output.reserveCapacity(utf8.count + utf8.count / 16)
+    let prefix = HTMLEscaping.escape(idPrefix)
 
-    try template.withUnsafeBufferPointer { bytes in
+    try source.withUTF8 { bytes in
       var copied = 0
       var index = 0
       let count = bytes.count
@@ -63,8 +80,8 @@ public struct RenderedHTML: Sendable, Hashable {
           continue
         }
         if bytes[index + 2] == Placeholder.idPrefix {
-          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-          output.append(contentsOf: prefix)
+          output += slice(copied, index)
+          output += prefix
           index += 3
           copied = index
           continue
@@ -74,25 +91,25 @@ public struct RenderedHTML: Sendable, Hashable {
           index += 1
           continue
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+        output += slice(copied, index)
         let link = links[marker.index]
         switch marker.kind {
         case .linkStart:
           resolved[marker.index] = try resolve(link.url)
           if let target = resolved[marker.index], !link.isNested {
-            output.append(contentsOf: "<a href=\"".utf8)
-            HTMLEscaping.append(target.href, to: &output)
+            output += "<a href=\""
+            output += HTMLEscaping.escape(target.href)
             if !link.title.isEmpty {
-              output.append(contentsOf: "\" title=\"".utf8)
-              HTMLEscaping.append(link.title, to: &output)
+              output += "\" title=\""
+              output += HTMLEscaping.escape(link.title)
             }
-            output.append(contentsOf: "\">".utf8)
+            output += "\">"
           }
         case .linkText:
-          HTMLEscaping.append(resolved[marker.index]?.text ?? link.url, to: &output)
+          output += HTMLEscaping.escape(resolved[marker.index]?.text ?? link.url)
         case .linkEnd:
           if resolved[marker.index] != nil, !link.isNested {
-            output.append(contentsOf: "</a>".utf8)
+            output += "</a>"
           }
         case .heading, .statusBadge:
           break  // replaced at parse time; never left in a template
@@ -100,8 +117,8 @@ public struct RenderedHTML: Sendable, Hashable {
         index = marker.end
         copied = index
       }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+      output += slice(copied, count)
     }
-    return String(decoding: output, as: UTF8.self)
+    return output
   }
 }

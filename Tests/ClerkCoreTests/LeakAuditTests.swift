@@ -82,6 +82,50 @@ import Testing
   }
 }
 
+@Suite struct ValueScanTests {
+  /// Byte by byte: how many leading bytes are ASCII letters or spaces, and
+  /// the last space among them.
+  func reference(_ bytes: [UInt8]) -> (Int, Int?) {
+    let plain = bytes.firstIndex { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) && $0 != 0x20 } ?? 8
+    return (plain, bytes[..<plain].lastIndex(of: 0x20))
+  }
+
+  @Test func eightBytesAtOnceAgreeWithOneAtATime() {
+    var seed: UInt64 = 0xB10C
+    let interesting: [UInt8] = [0x20, 0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x7F, 0x80, 0xC1, 0xE1, 0xFA, 0xA0, 0, 0x2E, 0x39]
+    for _ in 0..<50_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<8 {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let pick = Int(seed >> 40)
+        bytes.append(pick % 3 == 0 ? UInt8(truncatingIfNeeded: pick >> 3) : interesting[(pick >> 3) % interesting.count])
+      }
+      let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+      let fast = LeakScanner.plainWords(word)
+      let slow = reference(bytes)
+      #expect(fast.plain == slow.0 && fast.lastSpace == slow.1, "\(bytes)")
+    }
+  }
+
+  @Test func aValueIsFoundWhereverItFallsAfterPlainWords() {
+    let scanner = LeakScanner(
+      index: LeakIndex(
+        nonPublic: [:], isPublicRun: { _ in false },
+        values: ["j.doe@example.org": .init(path: "v", line: 1), "01632960123": .init(path: "p", line: 2)],
+        names: ["secret-plan.pdf": .init(path: "n", line: 3)], publicValues: []))
+    for padding in 0..<24 {
+      let words = String(repeating: "ab cdefg ", count: 3).prefix(padding) + " "
+      for value in ["j.doe@example.org", "01632 960 123", "secret-plan.pdf", "J.Doe@Example.org"] {
+        for text in ["\(words)\(value) and more words", "\(words)<a href=\"mailto:\(value)\">x</a>", "\(words)\(value)"] {
+          #expect(scanner.matchValues(in: text).count == 1, "\(text)")
+        }
+      }
+      // Letters glued to a value make another token: not a match.
+      #expect(scanner.matchValues(in: "\(words)xj.doe@example.org words").isEmpty)
+    }
+  }
+}
+
 @Suite struct BuildAuditTests {
   static let tree = """
     -- site.yml --

@@ -117,8 +117,18 @@ public struct LeakScanner: Sendable {
           if let range, let source = index.phones[LeakIndex.digits(bytes, range)] { sources.append(source) }
         }
         let count = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         var end = 0
         while end <= count {
+          // Most of a page is words of letters between spaces, which can be
+          // no value: skip them eight bytes at a time while no token that
+          // could be one (mixed, or digits) is open.
+          if !mixed && !lettersMatter && phone.isEmpty && end + 8 <= count, let raw {
+            let block = Self.plainWords(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)))
+            if let lastSpace = block.lastSpace { start = end + lastSpace + 1 }
+            end += block.plain
+            if block.plain == 8 { continue }
+          }
           let byte = end < count ? bytes[end] : 32
           let kind = end < count ? classes[Int(byte)] : .separator
           if kind == .letter {  // most bytes
@@ -153,6 +163,23 @@ public struct LeakScanner: Sendable {
       }
     }
     return sources
+  }
+
+  /// How many of eight bytes (little-endian), from the first, are ASCII
+  /// letters or spaces, and the offset of the last space among those.
+  @inline(__always) static func plainWords(_ word: UInt64) -> (plain: Int, lastSpace: Int?) {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let low = word & 0x7F7F_7F7F_7F7F_7F7F
+    let folded = low | 0x2020_2020_2020_2020  // A-Z → a-z
+    let atLeastA = folded &+ 0x1F1F_1F1F_1F1F_1F1F  // high bit: ≥ 0x61
+    let pastZ = folded &+ 0x0505_0505_0505_0505  // high bit: ≥ 0x7B
+    let letters = atLeastA & ~pastZ & ~word & high
+    let spaceless = word ^ 0x2020_2020_2020_2020
+    var spaces = ~(((spaceless & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | spaceless) & high
+    let other = ~(letters | spaces) & high
+    let plain = other.trailingZeroBitCount / 8
+    if plain < 8 { spaces &= (1 << (plain * 8)) - 1 }
+    return (plain, spaces == 0 ? nil : (63 - spaces.leadingZeroBitCount) / 8)
   }
 
   enum ByteClass: UInt8 { case letter, digit, other, separator }
