@@ -61,6 +61,9 @@ public struct ExemptionScheme: Hashable, Sendable {
       "That under Section 100A(4) of the Local Government Act 1972, the public be excluded from the meeting for the following items on the grounds that they involve the likely disclosure of exempt information as defined in Part 4 of Schedule 12A of the Act.")
 
   /// Scotland: Local Government (Scotland) Act 1973, Schedule 7A, paragraphs 1–15.
+  /// Paragraphs 1–9 are checked against the revised text on legislation.gov.uk
+  /// (5 and 7 as amended), 12 and 14 against the reasons Scottish councils
+  /// publish; 10, 11, 13 and 15 are not yet checked against the Act.
   public static let scotland = ExemptionScheme(
     kind: .scotland,
     paragraphs: numbered(
@@ -69,14 +72,14 @@ public struct ExemptionScheme: Hashable, Sendable {
         "Information relating to any particular occupier or former occupier of, or applicant for, accommodation provided by or at the expense of the authority.",
         "Information relating to any particular applicant for, or recipient or former recipient of, any service provided by the authority.",
         "Information relating to any particular applicant for, or recipient or former recipient of, any financial assistance provided by the authority.",
-        "Information relating to the adoption, care, fostering or education of any particular child.",
+        "Information relating to the adoption, care, fostering or education of any particular child or where any particular child is subject to a compulsory supervision order or interim compulsory supervision order (as defined respectively in sections 83 and 86 of the Children’s Hearings (Scotland) Act 2011 (asp 1)) information relating to the order.",
         "Information relating to the financial or business affairs of any particular person (other than the authority).",
-        "Information relating to anything done or to be done in respect of any particular person for the purposes of any of the matters referred to in section 27(1) of the Social Work (Scotland) Act 1968.",
+        "Information relating to anything done or to be done in respect of any particular person for the purposes of any of the matters referred to in section 27(1) of the Social Work (Scotland) Act 1968 (providing reports on and supervision of certain persons).",
         "The amount of any expenditure proposed to be incurred by the authority under any particular contract for the acquisition of property or the supply of goods or services.",
         "Any terms proposed or to be proposed by or to the authority in the course of negotiations for a contract for the acquisition or disposal of property or the supply of goods or services.",
         "The identity of the authority (as well as of any other person) as the person offering any particular tender for a contract for the supply of goods or services.",
         "Information relating to any consultations or negotiations, or contemplated consultations or negotiations, in connection with any labour relations matter arising between the authority or a Minister of the Crown and employees of, or office-holders under, the authority.",
-        "Any instructions to counsel and any opinion of counsel and any advice received, information obtained or action to be taken in connection with any legal proceedings by or against the authority, or the determination of any matter affecting the authority.",
+        "Any instructions to counsel and any opinion of counsel (whether or not in connection with any proceedings) and any advice received, information obtained or action to be taken in connection with (a) any legal proceedings by or against the authority, or (b) the determination of any matter affecting the authority, (whether, in either case, proceedings have been commenced or are in contemplation).",
         "Information which, if disclosed to the public, would reveal that the authority proposes to give under any enactment a notice under or by virtue of which requirements are imposed on a person, or to make an order or direction under any enactment.",
         "Any action taken or to be taken in connection with the prevention, investigation or prosecution of crime.",
         "The identity of a protected informant.",
