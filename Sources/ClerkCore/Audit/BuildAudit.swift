@@ -62,16 +62,9 @@ public final class BuildAudit: @unchecked Sendable {
     if !nonPublic.isEmpty {
       let filter = HashFilter(bits: LeakScanner.filterBits(for: nonPublic.count))
       for hash in nonPublic.keys { filter.insert(hash) }
-      let probe = filter.probe
-      var quoted: [UInt64] = []
-      withExtendedLifetime(filter) {
-        for text in batch.publicTexts {
-          Shingles.forEachRun(text) { hash, _ in
-            if probe.mayContain(hash) { quoted.append(hash) }
-          }
-        }
+      for text in batch.publicTexts {
+        for hash in filter.runs(of: text) { nonPublic.removeValue(forKey: hash) }
       }
-      for hash in quoted { nonPublic.removeValue(forKey: hash) }
     }
     let scanner = LeakScanner(
       index: LeakIndex(

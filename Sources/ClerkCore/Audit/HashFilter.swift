@@ -23,17 +23,27 @@ final class HashFilter: @unchecked Sendable {
   }
 
   @inline(__always) func mayContain(_ hash: UInt64) -> Bool {
-    probe.mayContain(hash)
+    Probe(words: words, mask: mask).mayContain(hash)
   }
 
-  /// The filter's bits without a reference to the filter, for hot loops
-  /// that would otherwise retain and release it for every hash. Valid
-  /// while the filter is alive.
-  var probe: Probe { Probe(words: words, mask: mask) }
+  /// The hashes of `text`'s runs (see `Shingles`) that the filter may
+  /// contain: the few a caller then looks up.
+  func runs(of text: String, markup: Bool = false) -> [UInt64] {
+    // The closure reads the bits through a plain pointer: capturing the
+    // filter would retain and release it for every run of the text.
+    let probe = Probe(words: words, mask: mask)
+    var found: [UInt64] = []
+    withExtendedLifetime(self) {
+      Shingles.forEachRun(text, markup: markup) { hash, _ in
+        if probe.mayContain(hash) { found.append(hash) }
+      }
+    }
+    return found
+  }
 
-  struct Probe {
-    fileprivate let words: UnsafeMutablePointer<UInt64>
-    fileprivate let mask: UInt64
+  private struct Probe {
+    let words: UnsafeMutablePointer<UInt64>
+    let mask: UInt64
 
     @inline(__always) func mayContain(_ hash: UInt64) -> Bool {
       let bit = (hash ^ (hash >> 29)) & mask

@@ -78,15 +78,8 @@ public struct LeakScanner: Sendable {
 
   /// What the index finds in one text: its runs, its values.
   public func scanText(_ text: String, markup: Bool) -> [LeakIndex.Source] {
-    var candidates: [UInt64] = []
-    let probe = runFilter.probe
-    withExtendedLifetime(runFilter) {
-      Shingles.forEachRun(text, markup: markup) { hash, _ in
-        if probe.mayContain(hash) { candidates.append(hash) }
-      }
-    }
     var sources: [LeakIndex.Source] = []
-    for hash in candidates {
+    for hash in runFilter.runs(of: text, markup: markup) {
       if let source = index.runs[hash] {
         sources.append(source)
       } else if index.anonymousRuns.contains(hash) {
