@@ -5,18 +5,7 @@ import Testing
 /// Content that tries to get out of the tree, blow up the parser or lose
 /// the previous build: each is refused with a clear error, and nothing is lost.
 @Suite struct HostileInputTests {
-  static let base = """
-    -- site.yml --
-    organisation: Test Council
-    base-url: https://example.org/
-    -- c/committee.yml --
-    name: Test Committee
-    -- c/2020-02-10/meeting.yml --
-    date: 2020-02-10
-    time: "11:00"
-    venue: Guildhall
-    status: published
-    """
+  static let base = InlineTree.oneMeeting
 
   func check(_ tree: InlineTree) throws -> ClerkProcess.Output {
     try ClerkProcess.run(["check", tree.path, "--today", "2020-02-01"])

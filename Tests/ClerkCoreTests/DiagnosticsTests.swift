@@ -6,17 +6,7 @@ import Testing
 
 /// Each case plants a 1️⃣ marker where the diagnostic must point.
 @Suite struct DiagnosticsTests {
-  static let base = """
-    -- site.yml --
-    organisation: Test Council
-    base-url: https://example.org/
-    -- c/committee.yml --
-    name: Test Committee
-    -- c/2020-02-10/meeting.yml --
-    date: 2020-02-10
-    time: "11:00"
-    venue: Guildhall
-    status: published
+  static let base = InlineTree.oneMeeting + "\n" + """
     published: 2020-01-31
     -- c/2019-11-25/meeting.yml --
     date: 2019-11-25

@@ -127,17 +127,7 @@ import Testing
 }
 
 @Suite struct BuildAuditTests {
-  static let tree = """
-    -- site.yml --
-    organisation: Test Council
-    base-url: https://example.org/
-    -- c/committee.yml --
-    name: Test Committee
-    -- c/2020-02-10/meeting.yml --
-    date: 2020-02-10
-    time: "11:00"
-    venue: Guildhall
-    status: published
+  static let tree = InlineTree.oneMeeting + "\n" + """
     published: 2020-01-31
     -- c/2020-02-10/01-budget.md --
     ---

@@ -16,6 +16,22 @@ public struct InlineTree {
 
   public static let marker = "1️⃣"
 
+  /// The smallest archive with a meeting: a site, committee `c` and its
+  /// published meeting of 10 February 2020 (add lines to its meeting.yml by
+  /// appending them, and files after it).
+  public static let oneMeeting = """
+    -- site.yml --
+    organisation: Test Council
+    base-url: https://example.org/
+    -- c/committee.yml --
+    name: Test Committee
+    -- c/2020-02-10/meeting.yml --
+    date: 2020-02-10
+    time: "11:00"
+    venue: Guildhall
+    status: published
+    """
+
   public init(_ text: String) throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
