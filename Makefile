@@ -8,17 +8,19 @@ CLERK := .build/release/clerk
 
 all: build
 
-## Installs the system libraries Clerk links against when they are missing
-## (as root, with apt-get), or says exactly what to install.
+## Installs the system libraries Clerk links against, and poppler-utils (the
+## audit reads PDF text with pdftotext), when they are missing (as root, with
+## apt-get), or says exactly what to install.
 deps:
-	@if ! pkg-config --exists libcmark-gfm jemalloc 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
+	@if ! pkg-config --exists libcmark-gfm jemalloc 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ] \
+	    || [ ! -x /usr/bin/pdftotext ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing libcmark-gfm-dev (cmark-gfm, the markdown parser) and libjemalloc-dev (the allocator)…"; \
+	    echo "Installing libcmark-gfm-dev (cmark-gfm, the markdown parser), libjemalloc-dev (the allocator) and poppler-utils (pdftotext, which the audit reads PDFs with)…"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config >/dev/null; \
+	      libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config poppler-utils >/dev/null; \
 	  else \
-	    echo "Clerk needs cmark-gfm and jemalloc. Install them with:"; \
-	    echo "  sudo apt-get install libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config"; \
+	    echo "Clerk needs cmark-gfm, jemalloc and pdftotext. Install them with:"; \
+	    echo "  sudo apt-get install libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config poppler-utils"; \
 	    exit 1; \
 	  fi; \
 	fi
