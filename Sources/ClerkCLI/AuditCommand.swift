@@ -4,7 +4,9 @@ import Foundation
 
 /// `clerk audit [DIR]`: scans `DIR/public` for any run of eight words of
 /// non-public text, any non-public contact detail and any non-public file
-/// name, traced back to the content that holds it.
+/// name, traced back to the content that holds it. The content is the one
+/// the build recorded (`clerk-build.json`); other content is refused, and
+/// an audit that cannot read a file it must read fails rather than pass.
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
@@ -13,29 +15,58 @@ struct AuditCommand: ParsableCommand {
   @Argument(help: "The build folder (the one holding public/).", completion: .directory)
   var directory: String = "build"
 
-  @Option(name: .long, help: "The content folder the build was made from.")
-  var content: String = "Content"
+  @Option(name: .long, help: "The content folder the build was made from (default: the one the build recorded).")
+  var content: String?
 
-  @Option(name: .long, help: "The templates folder (its text is public).")
+  @Option(name: .long, help: "The templates folder, whose text is public (default: the one the build recorded).")
   var templates: String?
 
   func run() throws {
     let printer = DiagnosticPrinter()
-    guard FileManager.default.fileExists(atPath: directory + "/public") else {
-      printer.note("error: '\(directory)/public' does not exist; give the folder a build wrote")
-      throw ExitCode(2)
+    func cannotAudit(_ message: String) -> ExitCode {
+      printer.note("error: \(message)")
+      printer.note("audit not done: nothing about '\(directory)/public' is known")
+      return ExitCode(2)
     }
-    let (loaded, diagnostics) = ArchiveLoader(root: content).loadIndex()
+    guard FileManager.default.fileExists(atPath: directory + "/public") else {
+      throw cannotAudit("'\(directory)/public' does not exist; give the folder a build wrote")
+    }
+    let record: BuildRecord
+    switch BuildRecord.read(build: directory) {
+    case .success(let found): record = found
+    case .failure(let problem): throw cannotAudit(problem.message)
+    }
+    let contentFolder = content ?? record.content
+    let (loaded, diagnostics) = ArchiveLoader(root: contentFolder).loadIndex()
     guard let archive = loaded else {
       printer.print(diagnostics.sorted)
-      printer.note("error: cannot read the content folder '\(content)' to know what is non-public")
+      throw cannotAudit("cannot read the content folder '\(contentFolder)' to know what is non-public")
+    }
+    let index = LeakAudit.index(archive, templates: templates ?? record.templates)
+    guard index.gaps.isEmpty else {
+      for gap in index.gaps { printer.note("error: cannot audit \(gap)") }
+      throw cannotAudit("the content's non-public text could not all be read")
+    }
+    guard index.fingerprint == record.nonPublicFingerprint else {
+      throw cannotAudit(
+        "'\(contentFolder)' is not the content '\(directory)' was built from: its non-public text differs from the build's record"
+          + " (built from '\(record.content)'). Audit against that content, or rebuild first.")
+    }
+    let scanner = LeakScanner(index: index)
+    let leaks = scanner.scan(root: directory)
+    for leak in leaks { print(leak.description) }
+    let gaps = scanner.gaps.all
+    for gap in gaps { printer.note("error: cannot audit \(gap)") }
+    let summary = "\(index.runCount) non-public word runs and \(index.valueCount) values checked"
+    if !leaks.isEmpty {
+      printer.note("audit: \(leaks.count) leak\(leaks.count == 1 ? "" : "s") in \(directory)/public (\(summary))")
+      throw ExitCode.failure
+    }
+    guard gaps.isEmpty else {
+      printer.note(
+        "audit incomplete: \(gaps.count) file\(gaps.count == 1 ? "" : "s") could not be read, so \(directory)/public cannot be called clean (\(summary))")
       throw ExitCode(2)
     }
-    let index = LeakAudit.index(archive, templates: templates ?? (FileManager.default.fileExists(atPath: "Templates") ? "Templates" : nil))
-    let leaks = LeakScanner(index: index).scan(root: directory)
-    for leak in leaks { print(leak.description) }
-    printer.note(
-      "audit: \(leaks.count) leak\(leaks.count == 1 ? "" : "s") in \(directory)/public (\(index.runCount) non-public word runs and \(index.valueCount) values checked)")
-    if !leaks.isEmpty { throw ExitCode.failure }
+    printer.note("audit: 0 leaks in \(directory)/public (\(summary))")
   }
 }

@@ -24,6 +24,13 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print only problems and the closing summary.")
   var quiet = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Write the FNV-1a hash of every public text file as the audit read it to this file (for checking that what is published is what was audited).",
+      visibility: .hidden))
+  var auditedHashes: String?
+
   func run() throws {
     let clock = ContinuousClock()
     let started = clock.now
@@ -62,6 +69,7 @@ struct BuildCommand: ParsableCommand {
     var pdfSummary = ""
     var done = 0
     let audit = BuildAudit(archive: index, templates: templateSet.directory)
+    audit.recordHashes = auditedHashes != nil
     var leaks: [LeakScanner.Leak] = []
     do {
       try tree.write(builder.assets, under: SiteBuilder.publicTree)
@@ -102,7 +110,9 @@ struct BuildCommand: ParsableCommand {
         nonPublicSummaries += rendered.nonPublicSummary.map { [$0] } ?? []
       }
       if !diagnostics.hasErrors, templateProblem == nil {
-        pdfSummary = try renderPDFs(tree: tree, publicSummaries: &publicSummaries, nonPublicSummaries: &nonPublicSummaries, progress: progress, printer: printer)
+        pdfSummary = try renderPDFs(
+          tree: tree, publicSummaries: &publicSummaries, nonPublicSummaries: &nonPublicSummaries, audit: audit,
+          progress: progress, printer: printer)
         audit.markDerived(publicSummaries.flatMap { $0.packs.map(\.pdf) })
       }
       progress.stage(4, "Render index and committee pages")
@@ -131,14 +141,24 @@ struct BuildCommand: ParsableCommand {
 
     progress.stage(5, "Audit the index pages, files and names; write \(out)")
     let found = Array(Set(leaks + audit.auditRest(root: tree.temporary))).sorted()
-    guard found.isEmpty else {
+    let gaps = audit.gaps.all
+    guard found.isEmpty, gaps.isEmpty else {
       tree.abandon()
       for leak in found { printer.note("error: \(leak.description)") }
-      printer.note("build failed: the audit found \(found.count) leak\(found.count == 1 ? "" : "s") of non-public text in public/; nothing was published and '\(out)' is untouched")
+      for gap in gaps { printer.note("error: cannot audit \(gap)") }
+      if !found.isEmpty {
+        printer.note("build failed: the audit found \(found.count) leak\(found.count == 1 ? "" : "s") of non-public text in public/; nothing was published and '\(out)' is untouched")
+      } else {
+        printer.note("build failed: the audit could not read \(gaps.count) file\(gaps.count == 1 ? "" : "s"), so public/ cannot be called clean; nothing was published and '\(out)' is untouched")
+      }
       throw ExitCode.failure
     }
     let pages = tree.files.count { $0.hasSuffix(".html") }
     do {
+      let record = BuildRecord(
+        content: BuildRecord.absolute(options.content), templates: BuildRecord.absolute(templateSet.directory),
+        nonPublicFingerprint: audit.fingerprint)
+      try tree.writeTop(BuildRecord.fileName, record.json)
       try tree.commit()
     } catch {
       tree.abandon()
@@ -146,6 +166,13 @@ struct BuildCommand: ParsableCommand {
       throw ExitCode.failure
     }
     for note in tree.notes { printer.note("note: \(note)") }
+    if let auditedHashes {
+      let lines = audit.auditedHashes.sorted { $0.key < $1.key }.map { String(format: "%016llx  public/", $0.value) + $0.key }
+      guard FileManager.default.createFile(atPath: auditedHashes, contents: Data((lines.joined(separator: "\n") + "\n").utf8)) else {
+        printer.note("error: cannot write '\(auditedHashes)'")
+        throw ExitCode.failure
+      }
+    }
     let seconds = (clock.now - started).components
     let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
     let warnings = diagnostics.warningCount
@@ -159,7 +186,7 @@ struct BuildCommand: ParsableCommand {
   /// the meeting pages. Without the engine the build goes on, with one warning.
   func renderPDFs(
     tree: OutputTree, publicSummaries: inout [MeetingSummary], nonPublicSummaries: inout [MeetingSummary],
-    progress: Progress, printer: DiagnosticPrinter
+    audit: BuildAudit, progress: Progress, printer: DiagnosticPrinter
   ) throws -> String {
     guard !noPDF else { return "" }
     guard let engine = PDFEngine.find() else {
@@ -173,6 +200,7 @@ struct BuildCommand: ParsableCommand {
     let renderer = PackPDFs(engine: engine, tree: tree, cache: cache, workers: ProcessInfo.processInfo.activeProcessorCount)
     let publicOutcome = try renderer.run(&publicSummaries, subtree: SiteBuilder.publicTree)
     let nonPublicOutcome = try renderer.run(&nonPublicSummaries, subtree: SiteBuilder.nonPublicTree)
+    audit.invalidate(publicOutcome.patched)
     for failure in publicOutcome.failures + nonPublicOutcome.failures {
       printer.note("warning: no PDF for \(failure)")
     }

@@ -70,6 +70,87 @@ import Testing
     #expect(output.stdout.contains("public/scrutiny/index.html: leaks scrutiny/2026-03-10/05-named-case.md:"), "\(output.stdout)")
   }
 
+  /// With no `--content`, the audit reads the content the build recorded,
+  /// whatever folder it is run from.
+  @Test func auditsTheRecordedContentFromAnyFolder() throws {
+    let build = try cleanBuild()
+    defer { try? FileManager.default.removeItem(at: build.deletingLastPathComponent()) }
+    let page = build.appendingPathComponent("public/index.html")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    try Data(html.replacingOccurrences(of: "</main>", with: "<p>\(Self.exemptSentence)</p></main>").utf8).write(to: page)
+    let elsewhere = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: elsewhere) }
+    let output = try ClerkProcess.run(["audit", build.path], in: elsewhere)
+    #expect(output.status == 1, "\(output.stderr)")
+    #expect(output.stdout.contains("public/index.html: leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stdout)")
+    #expect(!output.stderr.contains("0 leaks"))
+  }
+
+  /// Content that is not the build's own is refused, with the reason.
+  @Test func refusesContentTheBuildDidNotComeFrom() throws {
+    let build = try cleanBuild()
+    defer { try? FileManager.default.removeItem(at: build.deletingLastPathComponent()) }
+    let output = try ClerkProcess.run(["audit", build.path, "--content", "Tests/Fixtures/real-pack/Content"])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("is not the content"), "\(output.stderr)")
+    #expect(output.stderr.contains("non-public text differs"), "\(output.stderr)")
+    #expect(!output.stderr.contains("0 leaks"))
+  }
+
+  /// The same content, edited after the build, is other content too.
+  @Test func refusesContentEditedSinceTheBuild() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let content = folder.appendingPathComponent("Content")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(Self.content), to: content)
+    let out = folder.appendingPathComponent("b")
+    let built = try ClerkProcess.run(["build", content.path, "--out", out.path, "--quiet", "--no-pdf"])
+    #expect(built.status == 0, "\(built.stderr)")
+    let item = content.appendingPathComponent("scrutiny/2026-03-10/05-named-case.md")
+    let text = try String(contentsOf: item, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: "moved placement", with: "changed placement").utf8).write(to: item)
+    let output = try ClerkProcess.run(["audit", out.path])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("is not the content"), "\(output.stderr)")
+  }
+
+  @Test func refusesABuildWithoutItsRecord() throws {
+    let build = try cleanBuild()
+    defer { try? FileManager.default.removeItem(at: build.deletingLastPathComponent()) }
+    try FileManager.default.removeItem(at: build.appendingPathComponent("clerk-build.json"))
+    let output = try ClerkProcess.run(["audit", build.path, "--content", Self.content])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("clerk-build.json' is missing"), "\(output.stderr)")
+  }
+
+  /// Without `pdftotext`, a PDF under public/ cannot be read: the audit
+  /// fails (exit 2) and names what is missing; it never says "0 leaks".
+  @Test func failsClosedWithoutPdftotext() throws {
+    let build = try cleanBuild()
+    defer { try? FileManager.default.removeItem(at: build.deletingLastPathComponent()) }
+    try MinimalPDF.write(text: "harmless words only", to: build.appendingPathComponent("public/scrutiny/2026-03-10/extra.pdf"))
+    let output = try ClerkProcess.run(
+      ["audit", build.path], environment: ["CLERK_PDFTOTEXT": "/nonexistent/pdftotext"])
+    #expect(output.status == 2, "\(output.stderr)")
+    // The exempt item's own PDF cannot be indexed either: named first.
+    #expect(output.stderr.contains("cannot audit scrutiny/2026-03-10/05-named-case/CANARY-PDF-NAME.pdf: pdftotext is not installed"), "\(output.stderr)")
+    #expect(!output.stderr.contains("0 leaks"))
+  }
+
+  /// The build reads its PDF appendices' text; without `pdftotext` it
+  /// fails and publishes nothing.
+  @Test func buildFailsClosedWithoutPdftotext() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("b")
+    let output = try ClerkProcess.run(
+      ["build", "Content", "--out", out.path, "--quiet", "--no-pdf"], environment: ["CLERK_PDFTOTEXT": "/nonexistent/pdftotext"])
+    #expect(output.status == 1)
+    #expect(output.stderr.contains("audits-completed-apr-oct-2025.pdf: pdftotext is not installed"), "\(output.stderr)")
+    #expect(output.stderr.contains("the audit could not read"), "\(output.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
   /// A template that smuggles exempt text into public/ is caught by the
   /// build's own audit, and nothing is published.
   @Test func buildRefusesToPublishALeak() throws {

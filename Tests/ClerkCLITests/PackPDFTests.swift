@@ -106,6 +106,43 @@ import Testing
     #expect(nonPublicText.contains("CANARYEXEMPT"))
   }
 
+  /// What is published is what was audited: the meeting pages get the
+  /// PDFs' page numbers after their first audit, and are audited again;
+  /// every audited text file's hash equals the file on disk.
+  @Test func auditedBytesArePublishedBytes() throws {
+    guard Self.engineInstalled else {
+      #expect(!Self.mustRun, "the PDF engine is required here: run make pdf-setup")
+      return
+    }
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("build")
+    let log = folder.appendingPathComponent("audited.txt")
+    let output = try ClerkProcess.run([
+      "build", "Tests/Fixtures/real-pack/Content", "--out", out.path, "--today", "2020-02-01", "--quiet",
+      "--audited-hashes", log.path,
+    ])
+    #expect(output.status == 0, "\(output.stderr)")
+    var audited: [String: String] = [:]
+    for line in try String(contentsOf: log, encoding: .utf8).split(separator: "\n") {
+      let parts = line.split(separator: " ", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      audited[parts[1]] = parts[0]
+    }
+    let meetingPage = "public/safeguarding/2020-02-10/index.html"
+    #expect(try String(contentsOf: out.appendingPathComponent(meetingPage), encoding: .utf8).contains("pack.pdf#page="))
+    #expect(audited[meetingPage] != nil, "the meeting page was not audited")
+    let files = FileManager.default.enumerator(atPath: out.appendingPathComponent("public").path)?.allObjects as? [String] ?? []
+    var checked = 0
+    for file in files where file.hasSuffix(".html") || file.hasSuffix(".json") || file.hasSuffix(".css") {
+      let bytes = try Data(contentsOf: out.appendingPathComponent("public/" + file))
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      #expect(audited["public/" + file] == String(format: "%016llx", hash), "public/\(file) differs from what the audit read")
+      checked += 1
+    }
+    #expect(checked > 10)
+  }
+
   @Test func rebuildingAnUnchangedArchiveRendersNoPDF() throws {
     guard Self.engineInstalled else {
       #expect(!Self.mustRun, "the PDF engine is required here: run make pdf-setup")

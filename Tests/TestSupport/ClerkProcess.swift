@@ -20,13 +20,16 @@ public struct ClerkProcess {
     return repositoryRoot.appendingPathComponent(".build/debug/clerk")
   }
 
-  public static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Output {
+  public static func run(
+    _ arguments: [String], in directory: URL = repositoryRoot, environment extra: [String: String] = [:]
+  ) throws -> Output {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    environment.merge(extra) { _, new in new }
     process.environment = environment
     let out = Pipe()
     let err = Pipe()

@@ -21,12 +21,22 @@ public final class BuildAudit: @unchecked Sendable {
   let archive: ArchiveIndex
   let templates: String?
 
+  /// Files the audit could not read: content (through the collector) and
+  /// published files alike. Any entry fails the build.
+  public var gaps: AuditGaps { collector.gaps }
+  /// The fingerprint of the archive's non-public set, once every meeting is audited.
+  public var fingerprint: String { collector.fingerprint.value }
+
   private let lock = NSLock()
   private let exemptRuns = RunSpill()
   private var values: [String: LeakIndex.Source] = [:]
   private var names: [String: LeakIndex.Source] = [:]
   private var publicValues = Set<String>()
   private var audited = Set<String>()
+  /// With `recordHashes`, the FNV-1a hash of the bytes each public text
+  /// file had when the audit read it (paths relative to `public/`).
+  private var hashes: [String: UInt64] = [:]
+  public var recordHashes = false
 
   public init(archive: ArchiveIndex, templates: String?) {
     self.archive = archive
@@ -46,8 +56,10 @@ public final class BuildAudit: @unchecked Sendable {
   ) -> [LeakScanner.Leak] {
     var batch = LeakIndexBuilder.Batch()
     collector.collect(meeting, into: &batch)
+    collector.fingerprint.add(meeting.id, batch)
     collector.collectBoundMinutes(plan, into: &batch)
     remember(batch, pages: pages.map(\.path) + copies.map(\.path))
+    record(pages)
 
     var nonPublic = Dictionary(batch.nonPublic, uniquingKeysWith: { first, _ in first })
     let values = Dictionary(batch.values, uniquingKeysWith: { first, _ in first })
@@ -74,7 +86,7 @@ public final class BuildAudit: @unchecked Sendable {
       scanner.scanText(page.text, markup: true).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
     }
     for copy in copies {
-      guard let (text, markup) = LeakScanner.text(of: copy.source, relative: copy.path) else { continue }
+      guard let (text, markup) = LeakScanner.text(of: copy.source, relative: "public/" + copy.path, gaps: gaps) else { continue }
       leaks += scanner.scanText(text, markup: markup).map { LeakScanner.Leak(file: "public/" + copy.path, source: $0) }
     }
     return Array(Set(leaks)).sorted()
@@ -90,6 +102,40 @@ public final class BuildAudit: @unchecked Sendable {
     for (key, source) in batch.names where names[key] == nil { names[key] = source }
     publicValues.formUnion(batch.publicValues)
     audited.formUnion(pages)
+  }
+
+  /// Remembers the hash of each text as audited, when asked to.
+  private func record(_ texts: [(path: String, text: String)]) {
+    guard recordHashes else { return }
+    let computed = texts.map { ($0.path, Self.hash($0.text.utf8)) }
+    lock.lock()
+    for (path, hash) in computed { hashes[path] = hash }
+    lock.unlock()
+  }
+
+  /// FNV-1a, 64 bits.
+  public static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return hash
+  }
+
+  /// Every public file audited, with the hash of the bytes read (only
+  /// with `recordHashes`): what a test compares with the files on disk.
+  public var auditedHashes: [String: UInt64] {
+    lock.lock()
+    defer { lock.unlock() }
+    return hashes
+  }
+
+  /// Pages changed after this audit read them (the meeting pages that get
+  /// the PDF's page numbers): they are read again by `auditRest`, so what
+  /// is published is exactly what was audited.
+  public func invalidate(_ paths: [String]) {
+    lock.lock()
+    audited.subtract(paths)
+    for path in paths { hashes[path] = nil }
+    lock.unlock()
   }
 
   /// Files printed from pages this audit has read (the PDF packs): their
@@ -114,8 +160,9 @@ public final class BuildAudit: @unchecked Sendable {
     let base = root + "/public/"
     let files = LeakScanner.files(under: root + "/public")
     let texts = files.filter { !skipping.contains($0) }.compactMap { relative -> (path: String, text: String, markup: Bool)? in
-      LeakScanner.text(of: base + relative, relative: relative).map { (relative, $0.0, $0.1) }
+      LeakScanner.text(of: base + relative, relative: "public/" + relative, gaps: gaps).map { (relative, $0.0, $0.1) }
     }
+    record(texts.filter { !$0.path.lowercased().hasSuffix(".pdf") }.map { ($0.path, $0.text) })
     var wanted = Set<UInt64>()
     for file in texts { Shingles.forEachRun(file.text, markup: file.markup) { hash, _ in wanted.insert(hash) } }
     var found = Set<UInt64>()

@@ -84,6 +84,12 @@ public struct LeakIndex: Sendable {
     }
   }
 
+  /// Content files the index had to read and could not: the index is
+  /// incomplete, and no audit made with it may call a tree clean.
+  public var gaps: [String] = []
+  /// The fingerprint of the content's non-public set (`NonPublicFingerprint`).
+  public var fingerprint = ""
+
   public var runCount: Int { runs.count }
   public var valueCount: Int { values.count + names.count + phones.count }
 }
@@ -98,6 +104,10 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   private var publicValues = Set<String>()
   let files: ContentFiles
   let scheme: ExemptionScheme
+  /// Content files that could not be read (a PDF without `pdftotext`).
+  public let gaps = AuditGaps()
+  /// The fingerprint of what `collect` finds non-public, meeting by meeting.
+  public let fingerprint = NonPublicFingerprint()
 
   public init(root: String, site: Site, templates: String? = nil) {
     files = ContentFiles(root: root)
@@ -138,6 +148,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   public func add(_ meeting: Meeting) {
     var batch = Batch()
     collect(meeting, into: &batch)
+    fingerprint.add(meeting.id, batch)
     merge(batch)
   }
 
@@ -288,7 +299,14 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   /// as they are, PDFs through `pdftotext`.
   func fileText(_ path: String) -> String? {
     let lower = path.lowercased()
-    if lower.hasSuffix(".pdf") { return PDFText.extract(files.absolute(path)) }
+    if lower.hasSuffix(".pdf") {
+      do throws(PDFText.Unreadable) {
+        return try PDFText.extract(files.absolute(path))
+      } catch {
+        gaps.record(path, error.reason)
+        return nil
+      }
+    }
     if lower.hasSuffix(".md") || lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return try? files.readText(path) }
     return nil
   }
@@ -323,6 +341,9 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   public func finish() -> LeakIndex {
     lock.lock()
     defer { lock.unlock() }
-    return LeakIndex(nonPublic: nonPublic, isPublicRun: publicRuns.contains, values: values, names: names, publicValues: publicValues)
+    var index = LeakIndex(nonPublic: nonPublic, isPublicRun: publicRuns.contains, values: values, names: names, publicValues: publicValues)
+    index.gaps = gaps.all
+    index.fingerprint = fingerprint.value
+    return index
   }
 }

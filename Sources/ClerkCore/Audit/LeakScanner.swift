@@ -17,6 +17,8 @@ public struct LeakScanner: Sendable {
   public let index: LeakIndex
   /// Every run of the index, to skip the dictionary for most runs of a page.
   let runFilter: HashFilter
+  /// Files the scan could not read (a PDF without `pdftotext`, say).
+  public let gaps = AuditGaps()
 
   public init(index: LeakIndex) {
     self.index = index
@@ -62,17 +64,29 @@ public struct LeakScanner: Sendable {
 
   /// The text a reader gets from a file, and whether it is markup; nil for
   /// folders and files that hold no text (images).
-  static func text(of path: String, relative: String) -> (String, Bool)? {
+  /// A file that should hold text and cannot be read is recorded in `gaps`.
+  static func text(of path: String, relative: String, gaps: AuditGaps) -> (String, Bool)? {
     guard !relative.hasSuffix("/") else { return nil }
     let ext = (relative as NSString).pathExtension.lowercased()
-    if ext == "pdf" { return PDFText.extract(path).map { ($0, false) } }
-    guard textTypes.contains(ext) || ext.isEmpty, let data = FileManager.default.contents(atPath: path) else { return nil }
+    if ext == "pdf" {
+      do throws(PDFText.Unreadable) {
+        return (try PDFText.extract(path), false)
+      } catch {
+        gaps.record(relative, error.reason)
+        return nil
+      }
+    }
+    guard textTypes.contains(ext) || ext.isEmpty else { return nil }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      gaps.record(relative, "cannot be read, so its text cannot be audited")
+      return nil
+    }
     return (String(decoding: data, as: UTF8.self), ["html", "htm", "xml", "svg"].contains(ext))
   }
 
   func scanFile(_ path: String, relative: String) -> [LeakIndex.Source] {
     let sources = matchValues(in: relative)
-    guard let (text, markup) = Self.text(of: path, relative: relative) else { return sources }
+    guard let (text, markup) = Self.text(of: path, relative: relative, gaps: gaps) else { return sources }
     return sources + scanText(text, markup: markup)
   }
 

@@ -22,11 +22,14 @@ public struct PackPDFs {
     public var hits = 0
     public var misses = 0
     public var failures: [String] = []
+    /// Pages that now show the PDFs' page numbers (relative to the
+    /// subtree): written after the meeting's audit, so audited again.
+    public var patched: [String] = []
   }
 
   /// Renders the packs of `summaries` in `subtree`; marks the summaries
   /// whose main pack now has a PDF.
-  public func run(_ summaries: inout [MeetingSummary], subtree: String) throws(PDFEngine.Problem) -> Outcome {
+  public func run(_ summaries: inout [MeetingSummary], subtree: String) throws -> Outcome {
     var jobs: [PDFEngine.Job] = []
     for summary in summaries {
       for pack in summary.packs where !pack.items.isEmpty {
@@ -62,7 +65,7 @@ public struct PackPDFs {
           }
         }
       }
-      writePageNumbers(ranges, pageCounts: pageCounts, summary: summaries[index], subtree: subtree)
+      outcome.patched += try writePageNumbers(ranges, pageCounts: pageCounts, summary: summaries[index], subtree: subtree)
     }
     tree.register(produced, under: subtree)
     return outcome
@@ -71,10 +74,12 @@ public struct PackPDFs {
   func writePageNumbers(
     _ ranges: [Int: (pdf: String, first: Int, last: Int)], pageCounts: [String: Int], summary: MeetingSummary,
     subtree: String
-  ) {
+  ) throws(OutputTree.Problem) -> [String] {
     let page = SiteLayout.meeting(summary.id)
     let path = tree.path(page, under: subtree)
-    guard var html = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else { return }
+    guard var html = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
+      throw OutputTree.Problem(message: "cannot read '\(subtree)/\(page)' back to add the PDF page numbers")
+    }
     for (number, range) in ranges.sorted(by: { $0.key < $1.key }) {
       let href = SiteLayout.relative(from: page, to: range.pdf) + "#page=\(range.first)"
       let pages = range.first == range.last ? "Page \(range.first)" : "Pages \(range.first) - \(range.last)"
@@ -89,12 +94,12 @@ public struct PackPDFs {
       links += "<li><a href=\"\(SiteLayout.relative(from: page, to: pack.pdf))\">\(name) (PDF, \(count) pages)</a></li>\n"
     }
     html = html.replacingOccurrences(of: PackPages.pdfLinksMarker, with: links)
-    _ = OutputTree.writeFile(path, html)
+    try tree.rewrite(page, html, under: subtree)
     let json = ranges.sorted(by: { $0.key < $1.key }).map { number, range in
       "  \"\(number)\": {\"pdf\": \"\((range.pdf as NSString).lastPathComponent)\", \"first\": \(range.first), \"last\": \(range.last)}"
     }.joined(separator: ",\n")
     let sidecar = SiteLayout.packPages(summary.id)
-    _ = OutputTree.writeFile(tree.path(sidecar, under: subtree), "{\n\(json)\n}\n")
-    tree.register([sidecar], under: subtree)
+    try tree.write([OutputFile(path: sidecar, text: "{\n\(json)\n}\n")], under: subtree)
+    return [page, sidecar]
   }
 }

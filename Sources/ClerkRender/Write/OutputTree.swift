@@ -112,13 +112,33 @@ public final class OutputTree: @unchecked Sendable {
         written = contents.withUnsafeBytes { Self.writeFile(path, $0) }
       }
       guard written else {
-        throw Problem(message: "cannot write '\(relative)' (is the output folder writable?)")
+        throw Problem(message: Self.writeFailure(relative))
       }
       paths.append(relative)
     }
     lock.lock()
     written += paths
     lock.unlock()
+  }
+
+  /// Writes a file of the tree again (already listed, so not listed twice).
+  public func rewrite(_ relative: String, _ text: String, under subtree: String) throws(Problem) {
+    guard Self.writeFile(path(relative, under: subtree), text) else {
+      throw Problem(message: Self.writeFailure(subtree + "/" + relative))
+    }
+  }
+
+  /// Writes a file at the top of the tree, beside `public/` and `non-public/`.
+  public func writeTop(_ name: String, _ text: String) throws(Problem) {
+    guard Self.writeFile(temporary + "/" + name, text) else { throw Problem(message: Self.writeFailure(name)) }
+    lock.lock()
+    written.append(name)
+    lock.unlock()
+  }
+
+  /// Why a write failed, from `errno`, in words.
+  static func writeFailure(_ relative: String) -> String {
+    "cannot write '\(relative)' (is the output folder writable?)"
   }
 
   /// A plain write: the whole tree is swapped in at the end, so single

@@ -1,0 +1,72 @@
+import Foundation
+
+/// A fingerprint of an archive's non-public set: every non-public run of
+/// eight words, value and file name, with the file and line it comes from.
+/// A build records it; `clerk audit` computes it again from the content it
+/// is given and refuses to audit when the two differ, because an audit
+/// against other content would look for the wrong text.
+///
+/// Meetings are added from any thread, in any order: each meeting's
+/// entries are sorted and digested on their own, and the digests are
+/// combined in meeting order. The digest is two independent 64-bit FNV-1a
+/// lanes, which tells content apart; it is not a cryptographic seal.
+public final class NonPublicFingerprint: @unchecked Sendable {
+  private let lock = NSLock()
+  private var meetings: [String: Digest] = [:]
+
+  public init() {}
+
+  struct Digest {
+    var low: UInt64 = 0xcbf2_9ce4_8422_2325
+    var high: UInt64 = 0x6c62_272e_07bb_0142
+
+    mutating func feed<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+      for byte in bytes {
+        low = (low ^ UInt64(byte)) &* 0x100_0000_01b3
+        high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 &+ 0x9E37_79B9_7F4A_7C15
+      }
+      low = (low ^ 0xFF) &* 0x100_0000_01b3  // a separator: ["ab", "c"] ≠ ["a", "bc"]
+    }
+
+    mutating func feed(_ value: UInt64) {
+      withUnsafeBytes(of: value.littleEndian) { feed($0) }
+    }
+
+    var hex: String { String(format: "%016llx%016llx", high, low) }
+  }
+
+  /// Adds what one meeting's own content holds that is non-public.
+  func add(_ meeting: MeetingID, _ batch: LeakIndexBuilder.Batch) {
+    var digest = Digest()
+    let runs = batch.nonPublic.map { ($0.1.path, $0.1.line, $0.0) }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+    for (path, line, hash) in runs {
+      digest.feed(path.utf8)
+      digest.feed(UInt64(line))
+      digest.feed(hash)
+    }
+    for (kind, list) in [("value", batch.values), ("name", batch.names)] {
+      digest.feed(kind.utf8)
+      for (key, source) in list.sorted(by: { ($0.0, $0.1.path, $0.1.line) < ($1.0, $1.1.path, $1.1.line) }) {
+        digest.feed(key.utf8)
+        digest.feed(source.path.utf8)
+        digest.feed(UInt64(source.line))
+      }
+    }
+    lock.lock()
+    meetings[meeting.path] = digest
+    lock.unlock()
+  }
+
+  /// The archive's fingerprint, `np1:` and 32 hexadecimal digits.
+  public var value: String {
+    lock.lock()
+    defer { lock.unlock() }
+    var digest = Digest()
+    for (meeting, part) in meetings.sorted(by: { $0.key < $1.key }) {
+      digest.feed(meeting.utf8)
+      digest.feed(part.low)
+      digest.feed(part.high)
+    }
+    return "np1:" + digest.hex
+  }
+}
