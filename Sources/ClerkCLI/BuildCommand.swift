@@ -70,14 +70,17 @@ struct BuildCommand: ParsableCommand {
     var done = 0
     let audit = BuildAudit(archive: index, templates: templateSet.directory)
     audit.recordHashes = auditedHashes != nil
+    let pasted = PastedText(index: index, templates: templateSet.directory)
     var leaks: [LeakScanner.Leak] = []
+    var quotes: [String] = []
     do {
       try tree.write(builder.assets, under: SiteBuilder.publicTree)
       try tree.write(builder.assets, under: SiteBuilder.nonPublicTree)
       // Meetings render and write on the worker threads; a meeting with
       // errors writes nothing, and any error abandons the whole temporary tree.
-      let transform: @Sendable (MeetingResult) -> (SiteBuilder.RenderedMeeting, [LeakScanner.Leak]) = { result in
-        guard !result.diagnostics.hasErrors else { return (SiteBuilder.RenderedMeeting(), []) }
+      let transform: @Sendable (MeetingResult) -> (SiteBuilder.RenderedMeeting, [LeakScanner.Leak], [PastedText.Found]) = { result in
+        let pastes = pasted.scan(result.meeting, plan: result.plan)
+        guard !result.diagnostics.hasErrors else { return (SiteBuilder.RenderedMeeting(), [], pastes) }
         var rendered = builder.render(result.plan)
         let pages = rendered.publicFiles.compactMap { file -> (path: String, text: String)? in
           guard case .text(let text) = file.contents, file.path.hasSuffix(".html") else { return nil }
@@ -96,11 +99,12 @@ struct BuildCommand: ParsableCommand {
         }
         rendered.publicFiles = []
         rendered.nonPublicFiles = []
-        return (rendered, found)
+        return (rendered, found, pastes)
       }
       try ArchiveProcessor(index: index, today: options.todayDate).process(transform: transform) { result, output in
-        let (rendered, found) = output
+        let (rendered, found, pastes) = output
         leaks += found
+        pasted.record(pastes)
         diagnostics.append(contentsOf: result.diagnostics)
         done += 1
         progress.count(done, of: index.meetings.count)
@@ -109,6 +113,9 @@ struct BuildCommand: ParsableCommand {
         publicSummaries += rendered.publicSummary.map { [$0] } ?? []
         nonPublicSummaries += rendered.nonPublicSummary.map { [$0] } ?? []
       }
+      let (pasteWarnings, acknowledged) = pasted.report()
+      diagnostics.append(contentsOf: pasteWarnings)
+      quotes = acknowledged
       if !diagnostics.hasErrors, templateProblem == nil {
         pdfSummary = try renderPDFs(
           tree: tree, publicSummaries: &publicSummaries, nonPublicSummaries: &nonPublicSummaries, audit: audit,
@@ -180,6 +187,7 @@ struct BuildCommand: ParsableCommand {
       "Built \(index.meetings.count) meetings, \(pages) pages in \(String(format: "%.1f", elapsed)) s → \(out)/public and \(out)/non-public"
         + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
     if !pdfSummary.isEmpty { printer.note(pdfSummary) }
+    if let summary = QuoteSummary.text(quotes) { printer.note(summary) }
   }
 
   /// Renders every pack to PDF and writes the real page numbers back into

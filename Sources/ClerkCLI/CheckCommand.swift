@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClerkCore
+import Foundation
 
 /// `clerk check [CONTENT]`: checks the content and prints every meeting's
 /// computed agenda, then every problem found.
@@ -18,22 +19,30 @@ struct CheckCommand: ParsableCommand {
     let (index, indexDiagnostics) = ArchiveLoader(root: options.content).loadIndex()
     var diagnostics = indexDiagnostics
     var meetings = 0
+    var quotes: [String] = []
     if let index {
       let processor = ArchiveProcessor(index: index, today: options.todayDate)
+      let templates = index.site.templates.map { options.content + "/" + $0 } ?? "Templates"
+      let pasted = PastedText(index: index, templates: FileManager.default.fileExists(atPath: templates) ? templates : nil)
       var first = true
-      processor.process { result in
+      processor.process(transform: { pasted.scan($0.meeting, plan: $0.plan) }) { result, found in
+        pasted.record(found)
         meetings += 1
         let pages = PackPageNumbers.read(build: build, meeting: result.plan.id)
         print((first ? "" : "\n") + AgendaListing.render(result.plan, pages: pages))
         first = false
         diagnostics.append(contentsOf: result.diagnostics)
       }
+      let (warnings, acknowledged) = pasted.report()
+      diagnostics.append(contentsOf: warnings)
+      quotes = acknowledged
     }
     printer.print(diagnostics.sorted)
     let errors = diagnostics.errorCount
     let warnings = diagnostics.warningCount
     printer.note(
       "checked \(meetings) meeting\(meetings == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+    if let summary = QuoteSummary.text(quotes) { printer.note(summary) }
     if diagnostics.hasErrors { throw ExitCode.failure }
   }
 }

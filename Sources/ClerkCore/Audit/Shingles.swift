@@ -28,6 +28,38 @@ public enum Shingles {
     }
   }
 
+  /// Where each of `wanted` first starts in source text: the line, and the
+  /// column (in bytes, from 1) of its first word. The slow, careful path,
+  /// for the few runs a check reports: each word start of the line is
+  /// tried as the start of a run.
+  static func places(of wanted: Set<UInt64>, in text: String) -> [UInt64: (line: Int, column: Int)] {
+    var lines: [UInt64: Int] = [:]
+    forEachRun(text) { hash, line in
+      if wanted.contains(hash), lines[hash] == nil { lines[hash] = line }
+    }
+    let bytes = Array(text.utf8)
+    var lineStarts = [0]
+    for (offset, byte) in bytes.enumerated() where byte == 10 { lineStarts.append(offset + 1) }
+    func isWordByte(_ byte: UInt8) -> Bool { byte >= 128 || classes[Int(byte)].0 == .letter }
+    var places: [UInt64: (line: Int, column: Int)] = [:]
+    for (hash, line) in lines {
+      let start = lineStarts[line - 1]
+      let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+      var column = 1
+      for offset in start..<end where isWordByte(bytes[offset]) && (offset == start || !isWordByte(bytes[offset - 1])) {
+        let tail = String(decoding: bytes[offset..<min(bytes.count, offset + 4000)], as: UTF8.self)
+        var first: (UInt64, Int)?
+        forEachRun(tail) { hash, line in if first == nil { first = (hash, line) } }
+        if let first, first.0 == hash, first.1 == 1 {
+          column = offset - start + 1
+          break
+        }
+      }
+      places[hash] = (line, column)
+    }
+    return places
+  }
+
   /// Byte classes of the tokenizer's table.
   enum Class: UInt8 {
     case space = 0, punctuation, letter, apostrophe, newline, tag, entity, bar, unicode

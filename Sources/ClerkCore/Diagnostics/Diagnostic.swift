@@ -60,6 +60,10 @@ public struct Diagnostics: Sendable {
     all.append(contentsOf: other.all)
   }
 
+  public mutating func append(contentsOf other: [Diagnostic]) {
+    all.append(contentsOf: other)
+  }
+
   /// Sorted by file and position, duplicates removed: stable output.
   public var sorted: [Diagnostic] {
     var seen = Set<Diagnostic>()

@@ -6,6 +6,7 @@ extension MeetingLoader {
   static let itemKeys = [
     "title", "purpose", "access", "exempt-paragraphs", "summary", "report-of", "authors", "see-also",
     "appendix-to", "appendices", "minutes-of", "orientation", "exempt-reason", "exempt-until", "supplement",
+    "quotes-exempt",
   ]
 
   func loadItem(_ path: String, order: Int, slug: String, _ diagnostics: inout Diagnostics) -> AgendaItem? {
@@ -82,6 +83,9 @@ extension MeetingLoader {
       } else {
         reader.error("'supplement' must be 1 or more", at: node)
       }
+    }
+    if let node = fields["quotes-exempt"] {
+      item.quotesExempt = (reader.list(node, key: "quotes-exempt") ?? []).compactMap { reader.string($0, key: "quotes-exempt") }
     }
     if let node = fields["appendices"] {
       item.appendices = loadAppendices(node, item: item, &reader)

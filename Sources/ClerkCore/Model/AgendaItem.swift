@@ -54,6 +54,8 @@ public struct AgendaItem: Sendable {
   public var exemptReason: MarkdownDocument?
   public var exemptUntil: CalendarDate?
   public var supplement: Int?
+  /// Non-public files (content paths) this public item quotes on purpose.
+  public var quotesExempt: [String] = []
   public var body: MarkdownDocument
   /// Line in the file where the body starts (after the front matter).
   public var bodyLine: Int

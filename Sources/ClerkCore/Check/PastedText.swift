@@ -1,0 +1,203 @@
+import Foundation
+
+/// Finds non-public text pasted into public sources: any run of eight words
+/// of an exempt item (body, non-public front matter, files) or of
+/// non-public minutes that also appears in a published meeting's public
+/// item (body, summary, exempt-reason, appendices including PDF text) or
+/// public minutes. The build's audit cannot see such text, because public
+/// source is public by definition; a monitoring officer must.
+///
+/// Not reported: runs that are also template or statutory text, runs that
+/// appear in two or more public files (boilerplate such as "the report of
+/// the Director of Children's Services"), the agenda's own numbered
+/// titles, an exempt item's own public fields, and quotes a public item acknowledges with
+/// `quotes-exempt: [<non-public file>]` (listed in the summary instead).
+///
+/// Two passes: the non-public runs of the whole archive first (exempt
+/// items and non-public minutes only, so cheap), kept sorted by hash
+/// behind a bitmap; then each meeting's public sources as the build
+/// processes it, on its worker thread.
+public final class PastedText: @unchecked Sendable {
+  struct Entry {
+    var hash: UInt64
+    var file: Int32
+    var line: Int32
+  }
+
+  /// A public run found in the non-public set.
+  public struct Found: Sendable {
+    var hash: UInt64
+    var at: SourceLocation
+    var source: LeakIndex.Source
+    var acknowledged: Bool
+  }
+
+  private let entries: [Entry]
+  private let files: [String]
+  private let filter: HashFilter
+  private let contentFiles: ContentFiles
+
+  private let lock = NSLock()
+  /// Hash → the public files that have it (two are enough) and its first sighting.
+  private var sightings: [UInt64: (files: [String], found: Found)] = [:]
+
+  public init(index: ArchiveIndex, templates: String?) {
+    let builder = LeakIndexBuilder(root: index.root, site: index.site, templates: templates)
+    let boilerplate = builder.publicSnapshot.runs
+    contentFiles = builder.files
+    let loader = MeetingLoader(index: index)
+    let collected = ResultSlots<[(UInt64, LeakIndex.Source)]>(count: index.meetings.count)
+    ParallelWork.run(count: index.meetings.count, width: 4) { offset in
+      let meeting = loader.loadNonPublicParts(index.meetings[offset])
+      var batch = LeakIndexBuilder.Batch()
+      builder.collect(meeting, into: &batch)
+      let publicFields = Set(batch.publicFieldRuns)
+      collected.set(offset, batch.nonPublic.filter { !publicFields.contains($0.0) && !boilerplate.contains($0.0) })
+    }
+    var files: [String] = []
+    var numbers: [String: Int32] = [:]
+    var entries: [Entry] = []
+    for (hash, source) in collected.values.joined() {
+      let number = numbers[source.path] ?? {
+        files.append(source.path)
+        numbers[source.path] = Int32(files.count - 1)
+        return Int32(files.count - 1)
+      }()
+      entries.append(Entry(hash: hash, file: number, line: Int32(clamping: source.line)))
+    }
+    entries.sort { ($0.hash, $0.file, $0.line) < ($1.hash, $1.file, $1.line) }
+    let filter = HashFilter(bits: LeakScanner.filterBits(for: entries.count))
+    for entry in entries { filter.insert(entry.hash) }
+    self.entries = entries
+    self.files = files
+    self.filter = filter
+  }
+
+  /// Where `hash` is non-public (its first source), or nil.
+  func source(of hash: UInt64) -> LeakIndex.Source? {
+    var low = 0
+    var high = entries.count
+    while low < high {
+      let middle = (low + high) / 2
+      if entries[middle].hash < hash { low = middle + 1 } else { high = middle }
+    }
+    guard low < entries.count, entries[low].hash == hash else { return nil }
+    return LeakIndex.Source(path: files[Int(entries[low].file)], line: Int(entries[low].line))
+  }
+
+  /// The public runs of one published meeting that are non-public
+  /// elsewhere. Safe to call from several threads.
+  /// The agenda itself ("9. Title", for every item, exempt ones included)
+  /// is public: minutes that head a section with it quote nothing.
+  public func scan(_ meeting: Meeting, plan: MeetingPlan) -> [Found] {
+    guard meeting.status == .published, !entries.isEmpty else { return [] }
+    var agenda = Set<UInt64>()
+    for item in plan.items {
+      Shingles.forEachRun("\(item.number). \(item.title)") { hash, _ in agenda.insert(hash) }
+    }
+    var found: [Found] = []
+    func look(_ text: String, path: String, firstLine: Int, fixedAt: SourceLocation? = nil, acknowledging: Set<String>) {
+      for hash in filter.runs(of: text) where !agenda.contains(hash) {
+        guard let source = source(of: hash), source.path != path else { continue }
+        found.append(Found(hash: hash, at: fixedAt ?? SourceLocation(path: path, line: firstLine), source: source, acknowledged: acknowledging.contains(source.path)))
+      }
+      // Lines and columns only for the few hits, by a second, careful pass.
+      if fixedAt == nil, let start = found.firstIndex(where: { $0.at.path == path && $0.at.line == firstLine && $0.at.column == 1 }) {
+        let wanted = Set(found[start...].map(\.hash))
+        let places = Shingles.places(of: wanted, in: text)
+        for index in start..<found.count {
+          if let place = places[found[index].hash] {
+            found[index].at = SourceLocation(path: path, line: firstLine + place.line - 1, column: place.column)
+          }
+        }
+      }
+    }
+    for item in meeting.items {
+      let acknowledged = Set(item.quotesExempt)
+      for field in LeakIndexBuilder.fieldTexts(item) where item.access == .public || ["title", "summary", "exempt-reason"].contains(field.key) {
+        look(field.text, path: item.path, firstLine: 1, fixedAt: item.location(of: field.key), acknowledging: acknowledged)
+      }
+      guard item.access == .public else { continue }
+      look(item.bodySource, path: item.path, firstLine: item.bodyLine, acknowledging: acknowledged)
+      for appendix in item.appendices {
+        guard let text = try? Self.text(of: appendix.path, in: contentFiles) else { continue }
+        look(text, path: appendix.path, firstLine: 1, acknowledging: acknowledged)
+      }
+    }
+    if let minutes = meeting.minutes, minutes.access == .public {
+      look(minutes.bodySource, path: minutes.path, firstLine: minutes.bodyLine, acknowledging: [])
+    }
+    return found
+  }
+
+  /// A public appendix's text as a reader gets it (PDFs through `pdftotext`).
+  static func text(of path: String, in files: ContentFiles) throws -> String? {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".pdf") { return try PDFText.extract(files.absolute(path)) }
+    if lower.hasSuffix(".md") || lower.hasSuffix(".csv") { return try files.readText(path) }
+    return nil
+  }
+
+  /// Records what `scan` found in one meeting.
+  public func record(_ found: [Found]) {
+    lock.lock()
+    defer { lock.unlock() }
+    for hit in found {
+      if var sighting = sightings[hit.hash] {
+        if sighting.files.count < 2, !sighting.files.contains(hit.at.path) { sighting.files.append(hit.at.path) }
+        if hit.at < sighting.found.at, sighting.files.count < 2 { sighting.found = hit }
+        sightings[hit.hash] = sighting
+      } else {
+        sightings[hit.hash] = ([hit.at.path], hit)
+      }
+    }
+  }
+
+  /// The report: a warning per pasted passage (per public line and
+  /// non-public file), and the acknowledged quotes, "public quotes non-public".
+  public func report() -> (warnings: [Diagnostic], acknowledged: [String]) {
+    lock.lock()
+    defer { lock.unlock() }
+    var warnings: [String: Diagnostic] = [:]
+    var acknowledged = Set<String>()
+    for (_, sighting) in sightings where sighting.files.count == 1 {
+      let hit = sighting.found
+      if hit.acknowledged {
+        acknowledged.insert("\(hit.at.path) quotes \(hit.source.path)")
+        continue
+      }
+      let key = "\(hit.at.path):\(hit.at.line)|\(hit.source.path)"
+      let warning = Diagnostic(
+        .warning,
+        "8 or more words here are also in non-public \(hit.source.path):\(hit.source.line); remove them, or, if this public quote is deliberate, add '\(hit.source.path)' to 'quotes-exempt' in the item's front matter",
+        at: hit.at)
+      if let existing = warnings[key], existing.location <= warning.location { continue }
+      warnings[key] = warning
+    }
+    return (warnings.values.sorted { $0.location < $1.location }, acknowledged.sorted())
+  }
+}
+
+extension MeetingLoader {
+  /// Only what is non-public in a meeting folder, read without the rest:
+  /// its exempt items (an item file whose front matter never says
+  /// "exempt" cannot be one, and is not parsed) and its non-public minutes.
+  func loadNonPublicParts(_ entry: MeetingEntry) -> Meeting {
+    var ignored = Diagnostics()
+    var meeting = Meeting(id: entry.id, date: entry.date, time: entry.time, venue: entry.venue, status: .published)
+    let folder = entry.id.path
+    for name in files.list(folder) {
+      let path = folder + "/" + name
+      guard case .file = files.kind(path) else { continue }
+      if name == "minutes.non-public.md" {
+        meeting.nonPublicMinutes = loadMinutes(path, meeting: entry.id, access: .exempt, &ignored)
+      } else if let (order, slug) = Self.parseItemName(name), let text = try? files.readText(path),
+        let split = FrontMatter.split(text, path: path, &ignored), split.yaml?.contains("exempt") == true,
+        let item = readItem(text, path: path, order: order, slug: slug, &ignored), item.access == .exempt
+      {
+        meeting.items.append(item)
+      }
+    }
+    return meeting
+  }
+}
