@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 
 #if canImport(Glibc)
@@ -29,8 +30,9 @@ public final class OutputTree: @unchecked Sendable {
   /// Checks `out` against the content folder and prepares a temporary folder.
   public init(out: String, content: String) throws(Problem) {
     let fileManager = FileManager.default
-    let destination = Self.absolute(out)
-    let contentPath = Self.absolute(content)
+    // Compared resolved, so that neither can reach the other through a link.
+    let destination = ContentFiles.resolvedPath(out)
+    let contentPath = ContentFiles.resolvedPath(content)
     guard destination != "/" else { throw Problem(message: "refusing to write the build to '/'") }
     if destination == contentPath || destination.hasPrefix(contentPath + "/") {
       throw Problem(message: "--out '\(out)' is inside the content folder; choose a folder outside it")
@@ -62,12 +64,6 @@ public final class OutputTree: @unchecked Sendable {
     }
     self.destination = destination
     self.temporary = temporary
-  }
-
-
-  static func absolute(_ path: String) -> String {
-    let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-    return url.path
   }
 
   /// Temporary folders of builds that were killed: ours by name.
