@@ -49,6 +49,16 @@ import Testing
     #expect(output.stderr.contains("c/2020-02-10/01-huge.md:1:1: error: file is too large (5600020 bytes; the limit is 4000000 bytes)"), "\(output.stderr)")
   }
 
+  /// A file under the 4 MB file limit whose markdown is over the 2 MB one.
+  @Test func markdownOverTwoMegabytesIsRefused() throws {
+    var tree = try InlineTree(Self.base)
+    defer { tree.remove() }
+    try tree.write("c/2020-02-10/01-long.md", "---\ntitle: Long\n---\n" + String(repeating: "Lorem ipsum dolor sit amet.\n", count: 100_000))
+    let output = try check(tree)
+    #expect(output.status == 1)
+    #expect(output.stderr.contains("c/2020-02-10/01-long.md:4:1: error: markdown is too large (2800000 bytes; the limit is 2000000)"), "\(output.stderr)")
+  }
+
   @Test func markdownOverTheParserLimitIsRefusedWithItsFile() throws {
     var tree = try InlineTree(Self.base)
     defer { tree.remove() }
