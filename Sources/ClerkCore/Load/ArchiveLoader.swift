@@ -5,9 +5,14 @@ import Yams
 /// index against which each meeting is then loaded on its own.
 public struct ArchiveLoader: Sendable {
   public let files: ContentFiles
+  /// The content folder as given (less trailing slashes), for saying it was not found.
+  let givenRoot: String
 
+  /// Resolves `root` once, so that a content folder reached through a
+  /// symbolic link loads; links inside the tree are still never followed.
   public init(root: String) {
-    files = ContentFiles(root: root)
+    givenRoot = ContentFiles(root: root).root
+    files = ContentFiles(root: ContentFiles.realPath(root) ?? root)
   }
 
   static let siteKeys = [
@@ -35,7 +40,7 @@ public struct ArchiveLoader: Sendable {
   public func loadIndex() -> (ArchiveIndex?, Diagnostics) {
     var diagnostics = Diagnostics()
     guard files.kind("") == .directory else {
-      diagnostics.error("content folder not found", at: SourceLocation(path: files.root))
+      diagnostics.error("content folder not found", at: SourceLocation(path: givenRoot))
       return (nil, diagnostics)
     }
     let site = loadSite(&diagnostics)

@@ -38,6 +38,42 @@ public struct ContentFiles: Sendable {
     self.root = root
   }
 
+  /// The absolute path of an existing `path`, symbolic links resolved; nil
+  /// if it does not exist.
+  public static func realPath(_ path: String) -> String? {
+    guard let real = realpath(path, nil) else { return nil }
+    defer { free(real) }
+    return String(cString: real)
+  }
+
+  /// `path` made absolute with every symbolic link in it resolved
+  /// (`realpath`). Where the end of the path does not exist yet, the part
+  /// that exists is resolved and the rest is appended without `.` and `..`.
+  public static func resolvedPath(_ path: String) -> String {
+    var existing = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    var missing: [String] = []
+    var resolved = "/"
+    while true {
+      if let real = realPath(existing) {
+        resolved = real
+        break
+      }
+      let parent = (existing as NSString).deletingLastPathComponent
+      if parent.isEmpty || parent == existing { break }
+      missing.append((existing as NSString).lastPathComponent)
+      existing = parent
+    }
+    var components = resolved.split(separator: "/").map(String.init)
+    for name in missing.reversed() {
+      switch name {
+      case ".", "": continue
+      case "..": _ = components.popLast()
+      default: components.append(name)
+      }
+    }
+    return "/" + components.joined(separator: "/")
+  }
+
   public func absolute(_ relative: String) -> String {
     relative.isEmpty ? root : root + "/" + relative
   }

@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 
 #if canImport(Glibc)
@@ -29,8 +30,9 @@ public final class OutputTree: @unchecked Sendable {
   /// Checks `out` against the content folder and prepares a temporary folder.
   public init(out: String, content: String) throws(Problem) {
     let fileManager = FileManager.default
-    let destination = Self.absolute(out)
-    let contentPath = Self.absolute(content)
+    // Compared resolved, so that neither can reach the other through a link.
+    let destination = ContentFiles.resolvedPath(out)
+    let contentPath = ContentFiles.resolvedPath(content)
     guard destination != "/" else { throw Problem(message: "refusing to write the build to '/'") }
     if destination == contentPath || destination.hasPrefix(contentPath + "/") {
       throw Problem(message: "--out '\(out)' is inside the content folder; choose a folder outside it")
@@ -49,26 +51,19 @@ public final class OutputTree: @unchecked Sendable {
     }
     let parent = (destination as NSString).deletingLastPathComponent
     let name = (destination as NSString).lastPathComponent
-    do {
-      try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-    } catch {
-      throw Problem(message: "cannot create '\(parent)': \(error.localizedDescription)")
+    let parentProblem = Self.createFolder(parent)
+    guard parentProblem == 0 else {
+      throw Problem(message: "cannot create '\(parent)': \(Self.reason(errno: parentProblem))")
     }
     Self.removeStaleTemporaries(in: parent, name: name)
     let temporary = "\(parent)/.\(name).clerk-tmp-\(getpid())"
-    do {
-      try fileManager.createDirectory(atPath: temporary, withIntermediateDirectories: false)
-      try Data().write(to: URL(fileURLWithPath: temporary + "/" + Self.temporaryMarker))
-    } catch {
-      throw Problem(message: "cannot write beside '\(out)': \(error.localizedDescription)")
+    var temporaryProblem = mkdir(temporary, 0o755) == 0 ? 0 : errno
+    if temporaryProblem == 0 { temporaryProblem = Self.writeFile(temporary + "/" + Self.temporaryMarker, "") }
+    guard temporaryProblem == 0 else {
+      throw Problem(message: "cannot write beside '\(out)': \(Self.reason(errno: temporaryProblem))")
     }
     self.destination = destination
     self.temporary = temporary
-  }
-
-  static func absolute(_ path: String) -> String {
-    let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-    return url.path
   }
 
   /// Temporary folders of builds that were killed: ours by name.
@@ -97,22 +92,24 @@ public final class OutputTree: @unchecked Sendable {
       let relative = subtree + "/" + file.path
       let path = temporary + "/" + relative
       let folder = (path as NSString).deletingLastPathComponent
+      var problem: Int32 = 0
       if !created.contains(folder) {
-        try? fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        problem = Self.createFolder(folder)
         created.insert(folder)
       }
-      let written: Bool
-      switch file.contents {
-      case .text(let text):
-        written = Self.writeFile(path, text)
-      case .copy(let source):
-        guard let contents = fileManager.contents(atPath: source) else {
-          throw Problem(message: "cannot read '\(source)' to publish it")
+      if problem == 0 {
+        switch file.contents {
+        case .text(let text):
+          problem = Self.writeFile(path, text)
+        case .copy(let source):
+          guard let contents = fileManager.contents(atPath: source) else {
+            throw Problem(message: "cannot read '\(source)' to publish it")
+          }
+          problem = contents.withUnsafeBytes { Self.writeFile(path, $0) }
         }
-        written = contents.withUnsafeBytes { Self.writeFile(path, $0) }
       }
-      guard written else {
-        throw Problem(message: Self.writeFailure(relative))
+      guard problem == 0 else {
+        throw Problem(message: Self.writeFailure(relative, errno: problem))
       }
       paths.append(relative)
     }
@@ -123,43 +120,73 @@ public final class OutputTree: @unchecked Sendable {
 
   /// Writes a file of the tree again (already listed, so not listed twice).
   public func rewrite(_ relative: String, _ text: String, under subtree: String) throws(Problem) {
-    guard Self.writeFile(path(relative, under: subtree), text) else {
-      throw Problem(message: Self.writeFailure(subtree + "/" + relative))
-    }
+    let problem = Self.writeFile(path(relative, under: subtree), text)
+    guard problem == 0 else { throw Problem(message: Self.writeFailure(subtree + "/" + relative, errno: problem)) }
   }
 
   /// Writes a file at the top of the tree, beside `public/` and `non-public/`.
   public func writeTop(_ name: String, _ text: String) throws(Problem) {
-    guard Self.writeFile(temporary + "/" + name, text) else { throw Problem(message: Self.writeFailure(name)) }
+    let problem = Self.writeFile(temporary + "/" + name, text)
+    guard problem == 0 else { throw Problem(message: Self.writeFailure(name, errno: problem)) }
     lock.lock()
     written.append(name)
     lock.unlock()
   }
 
   /// Why a write failed, from `errno`, in words.
-  static func writeFailure(_ relative: String) -> String {
-    "cannot write '\(relative)' (is the output folder writable?)"
+  static func writeFailure(_ relative: String, errno: Int32) -> String {
+    "cannot write '\(relative)': \(reason(errno: errno))"
   }
 
   /// A plain write: the whole tree is swapped in at the end, so single
-  /// files need no atomic rename (which would fsync each one).
-  static func writeFile(_ path: String, _ text: String) -> Bool {
+  /// files need no atomic rename (which would fsync each one). Returns 0,
+  /// or the `errno` that stopped it, for `reason(errno:)`.
+  static func writeFile(_ path: String, _ text: String) -> Int32 {
     var text = text
     return text.withUTF8 { writeFile(path, UnsafeRawBufferPointer($0)) }
   }
 
-  static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Bool {
+  static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Int32 {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { return false }
-    defer { close(descriptor) }
-    guard let base = buffer.baseAddress else { return true }
+    guard descriptor >= 0 else { return errno }
     var offset = 0
-    while offset < buffer.count {
+    while let base = buffer.baseAddress, offset < buffer.count {
       let count = Glibc.write(descriptor, base + offset, buffer.count - offset)
-      if count <= 0 { return false }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 {
+        let problem = count < 0 ? errno : EIO
+        close(descriptor)
+        return problem
+      }
       offset += count
     }
-    return true
+    // A full disk may only show when the file is closed (NFS, quotas).
+    return close(descriptor) == 0 ? 0 : errno
+  }
+
+  /// Creates `folder` and any missing parents. Returns 0, or the `errno`
+  /// that stopped it (`ENOTDIR` where a file is in the way).
+  static func createFolder(_ folder: String) -> Int32 {
+    var info = stat()
+    if stat(folder, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR ? 0 : ENOTDIR }
+    let parent = (folder as NSString).deletingLastPathComponent
+    if !parent.isEmpty && parent != folder {
+      let problem = createFolder(parent)
+      if problem != 0 { return problem }
+    }
+    return mkdir(folder, 0o755) == 0 || errno == EEXIST ? 0 : errno
+  }
+
+  /// Why a write failed, in words a clerk can act on: a full disk is not a
+  /// permissions problem.
+  static func reason(errno code: Int32) -> String {
+    switch code {
+    case ENOSPC: return "no space left on device"
+    case EDQUOT: return "no space left on device (disk quota exceeded)"
+    case EACCES, EPERM: return "permission denied (is the output folder writable?)"
+    case EROFS: return "read-only file system (is the output folder writable?)"
+    default: return String(cString: strerror(code))
+    }
   }
 
   /// Where a file of the tree being written is on disk.
@@ -185,21 +212,20 @@ public final class OutputTree: @unchecked Sendable {
   public func commit() throws(Problem) {
     let fileManager = FileManager.default
     let manifest = files.joined(separator: "\n") + "\n"
-    do {
-      try Data(manifest.utf8).write(to: URL(fileURLWithPath: temporary + "/" + Self.manifestName))
-      try fileManager.removeItem(atPath: temporary + "/" + Self.temporaryMarker)
-    } catch {
-      throw Problem(message: "cannot finish the build: \(error.localizedDescription)")
+    var problem = Self.writeFile(temporary + "/" + Self.manifestName, manifest)
+    if problem == 0 && unlink(temporary + "/" + Self.temporaryMarker) != 0 { problem = errno }
+    guard problem == 0 else {
+      throw Problem(message: "cannot finish the build: \(Self.reason(errno: problem))")
     }
     let previous = destination + ".clerk-previous-\(getpid())"
     let hadPrevious = fileManager.fileExists(atPath: destination)
     if hadPrevious {
       guard rename(destination, previous) == 0 else {
-        throw Problem(message: "cannot replace '\(destination)': \(String(cString: strerror(errno)))")
+        throw Problem(message: "cannot replace '\(destination)': \(Self.reason(errno: errno))")
       }
     }
     guard rename(temporary, destination) == 0 else {
-      let reason = String(cString: strerror(errno))
+      let reason = Self.reason(errno: errno)
       if hadPrevious { _ = rename(previous, destination) }
       throw Problem(message: "cannot move the build into '\(destination)': \(reason)")
     }
