@@ -183,6 +183,21 @@ import Testing
     #expect(html.contains("<td>Red</td>"))
   }
 
+  @Test func relativeURLsStartFromTheDocumentsFolder() throws {
+    var options = MarkdownOptions.standard
+    options.relativeURLBase = "05-report/docs/"
+    let document = try MarkdownDocument.parse(
+      "![c](chart.png) [d](data/x.csv \"T\") [f](#top) [a](/abs) [w](https://e.org/x.png) [i](item:x) <https://e.org>",
+      options: options)
+    let html = document.html.render(idPrefix: "") { _ in nil }
+    #expect(html.contains("<img src=\"05-report/docs/chart.png\" alt=\"c\" />"))
+    #expect(html.contains("<a href=\"05-report/docs/data/x.csv\" title=\"T\">d</a>"))
+    for kept in ["href=\"#top\"", "href=\"/abs\"", "href=\"https://e.org/x.png\"", "href=\"https://e.org\""] {
+      #expect(html.contains(kept), "\(kept) in \(html)")
+    }
+    #expect(document.links.map(\.url).prefix(2) == ["chart.png", "data/x.csv"])
+  }
+
   @Test func statusBadgesNeedTheWholeCell() throws {
     let html = try MarkdownDocument.parse(
       "| A | B | C | D |\n|---|---|---|---|\n| **Red** | Red! | ~~Red~~ | completed |"

@@ -270,20 +270,23 @@ struct MeetingPages {
   func publishedPath(_ appendix: Appendix) -> String { appendix.path }
 
   /// Files an item publishes: its appendices (not markdown, which is
-  /// rendered) and the local images and files its body links to.
+  /// rendered) and the local images and files its body and markdown
+  /// appendices link to. The body's links start from the meeting folder, an
+  /// appendix's from its own folder; both are published where they point.
   func publishedFiles(of item: PlannedItem) -> [OutputFile] {
     guard let content = item.content else { return [] }
     var paths = Set<String>()
-    for appendix in content.appendices {
-      if case .markdown = appendix.content { continue }
-      paths.insert(appendix.path)
-    }
-    let documents = [content.body] + content.appendices.compactMap { appendix -> MarkdownDocument? in
-      if case .markdown(let document) = appendix.content { return document }
-      return nil
-    }
-    for link in documents.flatMap(\.links) where Self.isLocal(link.url) {
+    for link in content.body.links where Self.isLocal(link.url) {
       paths.insert("\(id.path)/\(link.url)")
+    }
+    for appendix in content.appendices {
+      guard case .markdown(let document) = appendix.content else {
+        paths.insert(appendix.path)
+        continue
+      }
+      for link in document.links where Self.isLocal(link.url) {
+        paths.insert("\(appendix.folder)/\(link.url)")
+      }
     }
     return paths.sorted().map { OutputFile(path: $0, copying: contentRoot + "/" + $0) }
   }
