@@ -30,7 +30,12 @@ import Testing
 
     ## Fn 1
 
-    Noted.
+    Noted.[^1]
+
+    [^1]: Actions:
+
+        - one
+        - two
     -- c/2020-02-10/02-report.md --
     ---
     title: Report
@@ -86,6 +91,11 @@ import Testing
     let report = String(decoding: built.files["c/2020-02-10/item-2.html"] ?? Data(), as: UTF8.self)
     #expect(report.contains("<a href=\"#c-fn-1\" id=\"c-fnref-1\" data-footnote-ref>1</a>"))
     #expect(report.contains("<a href=\"#c-appendix-1-summary\">Back to the summary</a>"))
+    // In the pack a note holding a list stays an end note; a plain one
+    // goes to the foot of the page, inside the paragraph.
+    let pack = String(decoding: built.files["c/2020-02-10/pack.html"] ?? Data(), as: UTF8.self)
+    #expect(pack.contains("<li id=\"i1-fn-1\">"))
+    #expect(pack.contains("A note<span class=\"footnote\">The note.</span>."))
   }
 
   @Test func appendixImagesArePublishedBesideTheAppendix() throws {
