@@ -237,6 +237,11 @@ struct CmarkTree {
     if cmark_node_append_child(node.raw, textNode) == 0 { cmark_node_free(textNode) }
   }
 
+  /// Points a link or image elsewhere; the renderer escapes the new URL.
+  mutating func setURL(of node: CmarkNode, to url: String) {
+    cmark_node_set_url(node.raw, url)
+  }
+
   /// Puts a text node first in an inline container such as a heading.
   mutating func prependText(_ text: String, to node: CmarkNode) {
     let textNode = makeText(text)

@@ -26,7 +26,7 @@ struct HeadingCollector {
 
   /// `slug`, or `slug-2`, `slug-3`… when taken.
   private mutating func uniqueID(for text: String) -> String {
-    let base = HeadingCollector.slug(text)
+    let base = HeadingCollector.outsideFootnotes(HeadingCollector.slug(text))
     var id = base
     var number = nextSuffix[base, default: 2]
     while usedIDs.contains(id) {
@@ -36,6 +36,14 @@ struct HeadingCollector {
     nextSuffix[base] = number
     usedIDs.insert(id)
     return id
+  }
+
+  /// cmark-gfm names footnotes `fn-<label>` and their references
+  /// `fnref-<label>`, `fnref-<label>-2`…, under the same prefix as headings:
+  /// a heading slugged into that space ("fn 1") would take a note's id, so
+  /// it moves out of it ("section-fn-1").
+  static func outsideFootnotes(_ slug: String) -> String {
+    slug.hasPrefix("fn-") || slug.hasPrefix("fnref-") ? "section-" + slug : slug
   }
 
   /// Lowercase ASCII letters and digits, every run of anything else one

@@ -3,6 +3,7 @@
 struct RenderPlan {
   let placeholderSchemes: [String]
   let statusBadges: Bool
+  let relativeURLBase: String
 
   private struct PlaceholderLinkNode {
     var node: CmarkNode
@@ -20,10 +21,21 @@ struct RenderPlan {
   private var tables: [CmarkNode] = []
   private var cell: (node: CmarkNode, text: String, simple: Bool)?
   private var badgeCells: [(CmarkNode, StatusBadge)] = []
+  private var relativeLinks: [(CmarkNode, String)] = []
 
   init(options: MarkdownOptions) {
     self.placeholderSchemes = options.placeholderSchemes
     self.statusBadges = options.statusBadges
+    self.relativeURLBase = options.relativeURLBase
+  }
+
+  /// A path relative to the document's folder: not a fragment, an absolute
+  /// path or anything with a scheme.
+  static func isRelative(_ url: String) -> Bool {
+    guard let first = url.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/") else {
+      return false
+    }
+    return !url.utf8.contains(UInt8(ascii: ":"))
   }
 
   mutating func visit(_ visit: Visit) {
@@ -55,6 +67,9 @@ struct RenderPlan {
         openLinks.append(placeholderLinks.count - 1)
       } else {
         openLinks.append(nil)
+        if !relativeURLBase.isEmpty, Self.isRelative(url) {
+          relativeLinks.append((node, relativeURLBase + url))
+        }
       }
     case (.exit, .link), (.exit, .image):
       openLinks.removeLast()
@@ -88,6 +103,9 @@ struct RenderPlan {
           + (needsText ? Placeholder.marker(.linkText, index) : ""),
         after: Placeholder.marker(.linkEnd, index),
         dropChildren: needsText && entry.onlyText)
+    }
+    for (node, url) in relativeLinks {
+      tree.setURL(of: node, to: url)
     }
     for (node, badge) in badgeCells {
       tree.replaceChildren(of: node, withText: Placeholder.marker(.statusBadge, badge.index))

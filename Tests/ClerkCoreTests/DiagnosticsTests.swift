@@ -240,6 +240,35 @@ import Testing
       "appendix file '../../../site.yml' must be a plain path inside the item's folder '02-report/'")
   }
 
+  /// An appendix's links are its own: checked at its own line and column,
+  /// relative files looked up beside it.
+  @Test func appendixLinks() throws {
+    let report = """
+      -- c/2020-02-10/02-report.md --
+      ---
+      title: Report
+      appendices:
+        - { title: Summary, file: docs/summary.md }
+      ---
+      -- c/2020-02-10/02-report/docs/chart.png --
+      png
+      -- c/2020-02-10/02-report/docs/summary.md --
+      # Summary
+
+      ![chart](chart.png) and
+      """
+    try expectDiagnostic(report + " 1️⃣![missing](missing.png).", file: "c/2020-02-10/02-report/docs/summary.md", "error",
+      "'missing.png' does not exist in the appendix's folder '02-report/docs/'")
+    try expectDiagnostic(report + " 1️⃣[up](../../01-other.md).", file: "c/2020-02-10/02-report/docs/summary.md", "error",
+      "'../../01-other.md' must name a file in the appendix's folder '02-report/docs/', written relative to the appendix")
+    try expectDiagnostic(report + "\n\n- see 1️⃣[it](item:nothing)", file: "c/2020-02-10/02-report/docs/summary.md", "error",
+      "link to 'item:nothing', which is not an item of this meeting")
+    // The image beside the appendix is found, and counts as used.
+    let (tree, found) = try diagnostics(report + ".")
+    defer { tree.remove() }
+    #expect(found == [])
+  }
+
   @Test func ignoredFilesAreWarnings() throws {
     let (tree, found) = try diagnostics("""
       -- c/2020-02-10/README.txt --

@@ -38,6 +38,22 @@ import Testing
     #expect(page.contains("href=\"#item1-fn-note\""))
   }
 
+  /// cmark-gfm names footnotes `fn-<label>`: a heading "fn 1" must not
+  /// take footnote 1's id, or the reference jumps to the heading.
+  @Test func headingsNeverTakeFootnoteIds() throws {
+    let document = try MarkdownDocument.parse(
+      "# fn 1\n\n## FNref 1\n\n## Section fn 1\n\nA note[^1]. [Back](#section-fn-1)\n\n[^1]: The note.")
+    let html = document.html.render(idPrefix: "c-") { _ in nil }
+    let ids = Self.ids(in: html)
+    #expect(Set(ids).count == ids.count, "duplicate ids: \(ids)")
+    #expect(document.headings.map(\.id) == ["section-fn-1", "section-fnref-1", "section-fn-1-2"])
+    #expect(html.contains("<li id=\"c-fn-1\">"))
+    for fragment in Self.fragments(in: html) {
+      #expect(ids.contains(fragment), "#\(fragment) points nowhere")
+    }
+    #expect(html.contains("<a href=\"#c-section-fn-1\">Back</a>"))
+  }
+
   @Test func emptyPrefixLeavesIdsAlone() throws {
     let html = try MarkdownDocument.parse(Self.footnoted).html.render(idPrefix: "") { _ in nil }
     #expect(html.contains("<h1 id=\"budget\">"))
@@ -165,6 +181,21 @@ import Testing
       .html.render(idPrefix: "") { _ in ResolvedLink(href: "resolved.html", text: "R") }
     #expect(html.contains("<p>&quot;Hi&quot; -- <a href=\"resolved.html\">a</a> <a href=\"item:y\">b</a></p>"))
     #expect(html.contains("<td>Red</td>"))
+  }
+
+  @Test func relativeURLsStartFromTheDocumentsFolder() throws {
+    var options = MarkdownOptions.standard
+    options.relativeURLBase = "05-report/docs/"
+    let document = try MarkdownDocument.parse(
+      "![c](chart.png) [d](data/x.csv \"T\") [f](#top) [a](/abs) [w](https://e.org/x.png) [i](item:x) <https://e.org>",
+      options: options)
+    let html = document.html.render(idPrefix: "") { _ in nil }
+    #expect(html.contains("<img src=\"05-report/docs/chart.png\" alt=\"c\" />"))
+    #expect(html.contains("<a href=\"05-report/docs/data/x.csv\" title=\"T\">d</a>"))
+    for kept in ["href=\"#top\"", "href=\"/abs\"", "href=\"https://e.org/x.png\"", "href=\"https://e.org\""] {
+      #expect(html.contains(kept), "\(kept) in \(html)")
+    }
+    #expect(document.links.map(\.url).prefix(2) == ["chart.png", "data/x.csv"])
   }
 
   @Test func statusBadgesNeedTheWholeCell() throws {

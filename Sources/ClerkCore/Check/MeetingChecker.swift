@@ -142,6 +142,15 @@ public struct MeetingChecker: Sendable {
       if checkLink(link.url, at: at, slugs: slugs, meeting: meeting, &diagnostics) { continue }
       checkLocalFile(link, item: item, at: at, &diagnostics)
     }
+    for appendix in item.appendices {
+      guard case .markdown(let document) = appendix.content else { continue }
+      for link in document.links {
+        // An appendix file has no front matter: its lines are the document's.
+        let at = SourceLocation(path: appendix.path, line: link.position.line, column: link.position.column)
+        if checkLink(link.url, at: at, slugs: slugs, meeting: meeting, &diagnostics) { continue }
+        checkLocalFile(link, appendix: appendix, item: item, at: at, &diagnostics)
+      }
+    }
     for (key, document) in [("summary", item.summary), ("exempt-reason", item.exemptReason)] {
       for link in document?.links ?? [] {
         checkLink(link.url, at: item.location(of: key), slugs: slugs, meeting: meeting, &diagnostics)
@@ -192,6 +201,29 @@ public struct MeetingChecker: Sendable {
     case .file?: return
     case .symbolicLink?: diagnostics.error("'\(url)' is a symbolic link; Clerk does not follow links", at: at)
     default: diagnostics.error("'\(url)' does not exist in the item's folder '\(stem)/'", at: at)
+    }
+  }
+
+  /// A relative link or image in a markdown appendix names a file beside
+  /// the appendix (or below it), inside the item's folder.
+  func checkLocalFile(
+    _ link: MarkdownLink, appendix: Appendix, item: AgendaItem, at: SourceLocation, _ diagnostics: inout Diagnostics
+  ) {
+    let url = link.url
+    if url.isEmpty || url.hasPrefix("#") || url.contains(":") || url.hasPrefix("//") { return }
+    let files = ContentFiles(root: index.root)
+    // The appendix's folder as the clerk sees it, from the meeting folder.
+    let folder = files.itemStem(item) + appendix.folder.dropFirst(files.itemFolder(item).count) + "/"
+    let parts = url.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+      diagnostics.error(
+        "'\(url)' must name a file in the appendix's folder '\(folder)', written relative to the appendix", at: at)
+      return
+    }
+    switch files.kind(appendix.folder + "/" + url) {
+    case .file?: return
+    case .symbolicLink?: diagnostics.error("'\(url)' is a symbolic link; Clerk does not follow links", at: at)
+    default: diagnostics.error("'\(url)' does not exist in the appendix's folder '\(folder)'", at: at)
     }
   }
 

@@ -57,7 +57,11 @@ extension MeetingLoader {
       switch ext {
       case "md":
         var local = Diagnostics()
-        let document = parseMarkdown(try files.readText(path), path: path, firstLine: 1, &local)
+        // Its links are written from its own folder; its HTML is shown on
+        // pages in the meeting folder.
+        var options = MarkdownOptions.standard
+        options.relativeURLBase = ([Substring(stem)] + components.dropLast()).joined(separator: "/") + "/"
+        let document = parseMarkdown(try files.readText(path), path: path, firstLine: 1, options: options, &local)
         if let first = local.all.first { return .failure(AppendixProblem(message: first.message)) }
         content = .markdown(document)
       case "csv":
@@ -106,6 +110,10 @@ extension MeetingLoader {
     for link in item.body.links {
       used.insert(folder + "/" + link.url)
       if link.url.hasPrefix(stem + "/") { used.insert(folder + "/" + link.url.dropFirst(stem.count + 1)) }
+    }
+    for appendix in item.appendices {
+      guard case .markdown(let document) = appendix.content else { continue }
+      for link in document.links { used.insert(appendix.folder + "/" + link.url) }
     }
     let entries = files.entries(under: folder)
     Self.reportCaseCollisions(entries.map(\.path), &diagnostics)

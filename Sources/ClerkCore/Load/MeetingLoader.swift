@@ -97,9 +97,11 @@ public struct MeetingLoader: Sendable {
     }
   }
 
-  func parseMarkdown(_ text: String, path: String, firstLine: Int, _ diagnostics: inout Diagnostics) -> MarkdownDocument {
+  func parseMarkdown(
+    _ text: String, path: String, firstLine: Int, options: MarkdownOptions = .standard, _ diagnostics: inout Diagnostics
+  ) -> MarkdownDocument {
     do {
-      return try MarkdownDocument.parse(text)
+      return try MarkdownDocument.parse(text, options: options)
     } catch {
       diagnostics.error(Self.describe(error), at: SourceLocation(path: path, line: firstLine))
       return (try? MarkdownDocument.parse("")) ?? MarkdownDocument(links: [], headings: [], footnotes: [], plainText: "", html: RenderedHTML.empty)

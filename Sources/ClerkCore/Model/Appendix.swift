@@ -16,6 +16,12 @@ public struct Appendix: Sendable {
   public var path: String
   public var content: Content
 
+  /// The folder of the file, relative to the content root: relative links
+  /// in a markdown appendix start from here.
+  public var folder: String {
+    path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+  }
+
   public init(title: String, file: String, path: String, content: Content) {
     self.title = title
     self.file = file

@@ -63,7 +63,7 @@ struct MeetingPages {
       "venue": plan.venue,
       "members": committee.membersList(),
       "hasMembers": !committee.members.isEmpty,
-      "notes": plan.notes.map { resolver.html($0) },
+      "notes": plan.notes.enumerated().map { resolver.html($1, prefix: ContentIDs.note($0)) },
       "hasNotes": !plan.notes.isEmpty,
       "isDraft": plan.status == .draft,
       "meetingHref": SiteLayout.relative(from: path, to: SiteLayout.meeting(id)),
@@ -126,7 +126,7 @@ struct MeetingPages {
       "isExempt": item.access == .exempt,
       "hasPages": !(item.content?.isEmpty ?? true) || item.isGenerated || item.access == .exempt,
       "crossReferences": crossReferences(item, page: path),
-      "summary": resolver.html(item.summary),
+      "summary": resolver.html(item.summary, prefix: ContentIDs.summary(item: item.number)),
       "hasSummary": item.summary != nil,
     ]
     if let label = item.purpose.label { entry["purpose"] = label }
@@ -169,7 +169,7 @@ struct MeetingPages {
     let path = SiteLayout.item(id, number: item.number)
     let resolver = LinkResolver(plan: plan, index: index, page: path)
     var entry = agendaEntry(item, page: path, resolver: resolver)
-    entry.merge(itemDetails(item, page: path, resolver: resolver, prefix: "c-")) { _, new in new }
+    entry.merge(itemDetails(item, page: path, resolver: resolver, ids: .page)) { _, new in new }
     var context = page(path, "Agenda Item \(item.number): \(item.title)", crumbs: [
       (plan.date.longText, SiteLayout.meeting(id)), ("Agenda Item \(item.number)", nil),
     ]).dictionary()
@@ -196,13 +196,13 @@ struct MeetingPages {
   /// Everything below the agenda entry: cover sheet, body, minutes,
   /// appendices, authors — or, for an exempt item in public, the
   /// placeholder and the reasons restricted.
-  func itemDetails(_ item: PlannedItem, page path: String, resolver: LinkResolver, prefix: String) -> [String: Any] {
+  func itemDetails(_ item: PlannedItem, page path: String, resolver: LinkResolver, ids: ContentIDs) -> [String: Any] {
     let scheme = index.site.exemptionScheme
     var details: [String: Any] = [
       "accessLabel": item.access == .exempt ? "Non-Public" : "Public",
       "dated": DisplayFormat.date(plan.date),
       "committee": committee.name,
-      "exemptReason": resolver.html(item.exemptReason, prefix: prefix + "reason-"),
+      "exemptReason": resolver.html(item.exemptReason, prefix: ids.exemptReason),
       "hasExemptReason": item.exemptReason != nil,
       "paragraphDescriptions": item.exemptParagraphs.map { number in
         ["number": number, "description": scheme.paragraphs[number] ?? ""]
@@ -217,7 +217,7 @@ struct MeetingPages {
       return details
     }
     details["hasContent"] = !content.isEmpty
-    details["body"] = resolver.html(content.body, prefix: prefix)
+    details["body"] = resolver.html(content.body, prefix: ids.body)
     details["hasBody"] = !content.body.isBlank
     if let reportOf = content.reportOf { details["reportOf"] = reportOf }
     details["authors"] = content.authors.map { $0.dictionary() }
@@ -227,25 +227,26 @@ struct MeetingPages {
       let kind = embedded.minutes.access == .exempt ? "Non-public minutes" : "Minutes"
       details["minutes"] = [
         "title": "\(kind) of the meeting held on \(embedded.meetingDate.longText)",
-        "html": resolver.minutesHTML(embedded.minutes, prefix: prefix + "minutes-"),
+        "html": resolver.minutesHTML(embedded.minutes, prefix: ids.embeddedMinutes),
         "meetingHref": SiteLayout.relative(from: path, to: SiteLayout.meeting(embedded.meeting)),
       ]
     }
     details["appendices"] = content.appendices.enumerated().map { offset, appendix in
-      appendixDictionary(appendix, letter: DisplayFormat.letter(offset + 1), item: item, page: path, resolver: resolver, prefix: prefix + "appendix-\(offset + 1)-")
+      appendixDictionary(appendix, number: offset + 1, item: item, page: path, resolver: resolver, ids: ids)
     }
     details["hasAppendices"] = !content.appendices.isEmpty
     return details
   }
 
   func appendixDictionary(
-    _ appendix: Appendix, letter: String, item: PlannedItem, page path: String, resolver: LinkResolver, prefix: String
+    _ appendix: Appendix, number: Int, item: PlannedItem, page path: String, resolver: LinkResolver, ids: ContentIDs
   ) -> [String: Any] {
-    var entry: [String: Any] = ["letter": letter, "title": appendix.title, "anchor": "\(prefix)top"]
+    let letter = DisplayFormat.letter(number)
+    var entry: [String: Any] = ["letter": letter, "title": appendix.title, "anchor": ids.appendixAnchor(number)]
     let published = SiteLayout.relative(from: path, to: publishedPath(appendix))
     switch appendix.content {
     case .markdown(let document):
-      entry["html"] = resolver.html(document, prefix: prefix)
+      entry["html"] = resolver.html(document, prefix: ids.appendix(number))
       entry["isMarkdown"] = true
     case .table(let table):
       entry["html"] = AppendixTable.html(table, caption: "Appendix \(letter): \(appendix.title)")
@@ -270,20 +271,23 @@ struct MeetingPages {
   func publishedPath(_ appendix: Appendix) -> String { appendix.path }
 
   /// Files an item publishes: its appendices (not markdown, which is
-  /// rendered) and the local images and files its body links to.
+  /// rendered) and the local images and files its body and markdown
+  /// appendices link to. The body's links start from the meeting folder, an
+  /// appendix's from its own folder; both are published where they point.
   func publishedFiles(of item: PlannedItem) -> [OutputFile] {
     guard let content = item.content else { return [] }
     var paths = Set<String>()
-    for appendix in content.appendices {
-      if case .markdown = appendix.content { continue }
-      paths.insert(appendix.path)
-    }
-    let documents = [content.body] + content.appendices.compactMap { appendix -> MarkdownDocument? in
-      if case .markdown(let document) = appendix.content { return document }
-      return nil
-    }
-    for link in documents.flatMap(\.links) where Self.isLocal(link.url) {
+    for link in content.body.links where Self.isLocal(link.url) {
       paths.insert("\(id.path)/\(link.url)")
+    }
+    for appendix in content.appendices {
+      guard case .markdown(let document) = appendix.content else {
+        paths.insert(appendix.path)
+        continue
+      }
+      for link in document.links where Self.isLocal(link.url) {
+        paths.insert("\(appendix.folder)/\(link.url)")
+      }
     }
     return paths.sorted().map { OutputFile(path: $0, copying: contentRoot + "/" + $0) }
   }
@@ -302,7 +306,8 @@ struct MeetingPages {
     ]).dictionary()
     context["meeting"] = meetingDictionary(page: path)
     context["minutes"] = [
-      "title": kind, "html": resolver.html(minutes.body), "isNonPublic": minutes.access == .exempt,
+      "title": kind, "html": resolver.html(minutes.body, prefix: ContentIDs.page.body),
+      "isNonPublic": minutes.access == .exempt,
     ]
     return try templates.render(context, template: "site/minutes")
   }

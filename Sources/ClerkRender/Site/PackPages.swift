@@ -70,7 +70,7 @@ struct PackPages {
     }
     let items = try packed.map { item throws(TemplateSet.Problem) -> [String: Any] in
       var entry = pages.agendaEntry(item, page: path, resolver: resolver)
-      entry.merge(pages.itemDetails(item, page: path, resolver: resolver, prefix: "i\(item.number)-")) { _, new in new }
+      entry.merge(pages.itemDetails(item, page: path, resolver: resolver, ids: .packItem(item.number))) { _, new in new }
       if let body = entry["body"] as? String { entry["body"] = PackFootnotes.inline(body) }
       entry["landscape"] = item.orientation == .landscape
       entry["endAnchor"] = "item-\(item.number)-end"
