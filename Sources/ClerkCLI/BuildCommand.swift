@@ -70,7 +70,7 @@ struct BuildCommand: ParsableCommand {
     var done = 0
     let audit = BuildAudit(archive: index, templates: templateSet.directory)
     audit.recordHashes = auditedHashes != nil
-    let pasted = PastedText(index: index, templates: templateSet.directory)
+    let pasted = PastedText(index: index, templates: templateSet.directory, enabled: options.findPasted)
     var leaks: [LeakScanner.Leak] = []
     var quotes: [String] = []
     do {

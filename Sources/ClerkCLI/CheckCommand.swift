@@ -23,7 +23,8 @@ struct CheckCommand: ParsableCommand {
     if let index {
       let processor = ArchiveProcessor(index: index, today: options.todayDate)
       let templates = index.site.templates.map { options.content + "/" + $0 } ?? "Templates"
-      let pasted = PastedText(index: index, templates: FileManager.default.fileExists(atPath: templates) ? templates : nil)
+      let pasted = PastedText(
+        index: index, templates: FileManager.default.fileExists(atPath: templates) ? templates : nil, enabled: options.findPasted)
       var first = true
       processor.process(transform: { pasted.scan($0.meeting, plan: $0.plan) }) { result, found in
         pasted.record(found)

@@ -10,6 +10,11 @@ struct ContentOptions: ParsableArguments {
   @Option(name: .customLong("today"), help: .hidden)
   var today: String?
 
+  @Flag(
+    name: .long,
+    help: "Also warn where 8 or more words of non-public text appear in a public source (experimental: synthetic archives give many false reports).")
+  var findPasted = false
+
   func validate() throws {
     if let today, CalendarDate(iso: today) == nil {
       throw ValidationError("--today must be a date written YYYY-MM-DD")

@@ -41,3 +41,52 @@ import Testing
     #expect(output.stderr.contains("error: content folder not found"))
   }
 }
+
+/// Non-public text pasted into a public source, and public items labelled
+/// as non-public, are reported by `clerk check`.
+@Suite struct PastedTextTests {
+  static let sentence = "As discussed, the child known as Child A moved placement three times this year."
+
+  /// A copy of the small fixture, with `edit` applied to its budget item.
+  func fixture(_ edit: (String) -> String) throws -> URL {
+    let folder = temporaryFolder()
+    let content = folder.appendingPathComponent("Content")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Tests/Fixtures/site-small/Content"), to: content)
+    let item = content.appendingPathComponent("scrutiny/2026-03-10/04-budget.md")
+    try Data(edit(try String(contentsOf: item, encoding: .utf8)).utf8).write(to: item)
+    return content
+  }
+
+  @Test func reportsExemptTextPastedIntoAPublicReport() throws {
+    let content = try fixture { $0 + "\n" + Self.sentence + "\n" }
+    defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+    let output = try ClerkProcess.run(["check", content.path, "--today", "2026-03-01", "--find-pasted"])
+    #expect(output.stderr.contains(
+      "scrutiny/2026-03-10/04-budget.md:7:15: warning: 8 or more words here are also in non-public scrutiny/2026-03-10/05-named-case.md:20"),
+      "\(output.stderr)")
+    let quiet = try ClerkProcess.run(["check", content.path, "--today", "2026-03-01"])
+    #expect(!quiet.stderr.contains("also in non-public"))
+  }
+
+  @Test func anAcknowledgedQuoteIsListedNotWarned() throws {
+    let content = try fixture {
+      $0.replacingOccurrences(of: "purpose: decision\n", with: "purpose: decision\nquotes-exempt: [scrutiny/2026-03-10/05-named-case.md]\n")
+        + "\n" + Self.sentence + "\n"
+    }
+    defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+    let output = try ClerkProcess.run(["check", content.path, "--today", "2026-03-01", "--find-pasted"])
+    #expect(!output.stderr.contains("also in non-public"), "\(output.stderr)")
+    #expect(output.stderr.contains(
+      "1 deliberate quote of non-public text (quotes-exempt):\n  scrutiny/2026-03-10/04-budget.md quotes scrutiny/2026-03-10/05-named-case.md"),
+      "\(output.stderr)")
+  }
+
+  @Test func aPublicItemCalledConfidentialIsWarned() throws {
+    let content = try fixture { $0.replacingOccurrences(of: "title: Budget Monitoring", with: "title: Budget Monitoring (Confidential)") }
+    defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+    let output = try ClerkProcess.run(["check", content.path, "--today", "2026-03-01"])
+    #expect(output.stderr.contains(
+      "scrutiny/2026-03-10/04-budget.md:2:8: warning: this public item's title says 'confidential': if it is exempt, set 'access: exempt'"),
+      "\(output.stderr)")
+  }
+}

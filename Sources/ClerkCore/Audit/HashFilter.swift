@@ -41,6 +41,16 @@ final class HashFilter: @unchecked Sendable {
     return found
   }
 
+  /// Like `runs(of:)`, with the line each run starts on, handed to `body`.
+  func forEachLikelyRun(of text: String, _ body: (UInt64, Int) -> Void) {
+    let probe = Probe(words: words, mask: mask)
+    withExtendedLifetime(self) {
+      Shingles.forEachRun(text) { hash, line in
+        if probe.mayContain(hash) { body(hash, line) }
+      }
+    }
+  }
+
   private struct Probe {
     let words: UnsafeMutablePointer<UInt64>
     let mask: UInt64

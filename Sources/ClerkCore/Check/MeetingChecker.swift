@@ -83,9 +83,31 @@ public struct MeetingChecker: Sendable {
       for key in ["exempt-reason", "exempt-until"] where item.locations[key] != nil {
         diagnostics.warning("'\(key)' is only used on exempt items", at: item.location(of: key))
       }
+      warnIfLabelledNonPublic(item, &diagnostics)
     }
     if let summary = item.summary, !summary.isSingleParagraph {
       diagnostics.warning("'summary' should be a single paragraph", at: item.location(of: "summary"))
+    }
+  }
+
+  /// A public item whose title, summary or file name calls it non-public
+  /// is usually one whose `access: exempt` was forgotten.
+  func warnIfLabelledNonPublic(_ item: AgendaItem, _ diagnostics: inout Diagnostics) {
+    let places: [(String, String, SourceLocation)] = [
+      ("title", item.title, item.location(of: "title")),
+      ("summary", item.summary?.plainText ?? "", item.location(of: "summary")),
+      ("file name", fileName(item.path), SourceLocation(path: item.path)),
+    ]
+    // Words that mark a paper as non-public, as clerks write them.
+    let marker = /\b(non[- ]?public|exempt|confidential|part[- ]*(2|ii|two))\b/
+    for (what, text, location) in places {
+      let lower = text.lowercased().replacingOccurrences(of: "_", with: " ")
+      // "the non-public minutes" in a public item's summary names a document.
+      let text = what == "summary" ? lower.replacingOccurrences(of: "non-public minutes", with: "") : lower
+      guard let match = text.firstMatch(of: marker) else { continue }
+      diagnostics.warning(
+        "this public item's \(what) says '\(match.1)': if it is exempt, set 'access: exempt' and its 'exempt-paragraphs'",
+        at: location)
     }
   }
 

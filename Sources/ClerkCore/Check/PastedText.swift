@@ -41,13 +41,15 @@ public final class PastedText: @unchecked Sendable {
   /// Hash → the public files that have it (two are enough) and its first sighting.
   private var sightings: [UInt64: (files: [String], found: Found)] = [:]
 
-  public init(index: ArchiveIndex, templates: String?) {
+  /// With `enabled` false, the check does nothing (no pass, no reports).
+  public init(index: ArchiveIndex, templates: String?, enabled: Bool = true) {
     let builder = LeakIndexBuilder(root: index.root, site: index.site, templates: templates)
     let boilerplate = builder.publicSnapshot.runs
     contentFiles = builder.files
     let loader = MeetingLoader(index: index)
-    let collected = ResultSlots<[(UInt64, LeakIndex.Source)]>(count: index.meetings.count)
-    ParallelWork.run(count: index.meetings.count, width: 4) { offset in
+    let count = enabled ? index.meetings.count : 0
+    let collected = ResultSlots<[(UInt64, LeakIndex.Source)]>(count: count)
+    ParallelWork.run(count: count, width: 4) { offset in
       let meeting = loader.loadNonPublicParts(index.meetings[offset])
       var batch = LeakIndexBuilder.Batch()
       builder.collect(meeting, into: &batch)
@@ -97,19 +99,10 @@ public final class PastedText: @unchecked Sendable {
     }
     var found: [Found] = []
     func look(_ text: String, path: String, firstLine: Int, fixedAt: SourceLocation? = nil, acknowledging: Set<String>) {
-      for hash in filter.runs(of: text) where !agenda.contains(hash) {
-        guard let source = source(of: hash), source.path != path else { continue }
-        found.append(Found(hash: hash, at: fixedAt ?? SourceLocation(path: path, line: firstLine), source: source, acknowledged: acknowledging.contains(source.path)))
-      }
-      // Lines and columns only for the few hits, by a second, careful pass.
-      if fixedAt == nil, let start = found.firstIndex(where: { $0.at.path == path && $0.at.line == firstLine && $0.at.column == 1 }) {
-        let wanted = Set(found[start...].map(\.hash))
-        let places = Shingles.places(of: wanted, in: text)
-        for index in start..<found.count {
-          if let place = places[found[index].hash] {
-            found[index].at = SourceLocation(path: path, line: firstLine + place.line - 1, column: place.column)
-          }
-        }
+      filter.forEachLikelyRun(of: text) { hash, line in
+        guard !agenda.contains(hash), let source = source(of: hash), source.path != path else { return }
+        let at = fixedAt ?? SourceLocation(path: path, line: firstLine + line - 1)
+        found.append(Found(hash: hash, at: at, source: source, acknowledged: acknowledging.contains(source.path)))
       }
     }
     for item in meeting.items {
@@ -174,7 +167,29 @@ public final class PastedText: @unchecked Sendable {
       if let existing = warnings[key], existing.location <= warning.location { continue }
       warnings[key] = warning
     }
-    return (warnings.values.sorted { $0.location < $1.location }, acknowledged.sorted())
+    // Columns cost a second read of the line: the first reports get them.
+    let sorted = warnings.values.sorted { $0.location < $1.location }
+    return (sorted.prefix(200).map(withColumn) + sorted.dropFirst(200), acknowledged.sorted())
+  }
+
+  /// The column of a reported run, found by reading its line again (the
+  /// scan itself counts lines only): the careful path, for the few reports.
+  func withColumn(_ warning: Diagnostic) -> Diagnostic {
+    guard warning.location.column == 1, let text = try? Self.text(of: warning.location.path, in: contentFiles) ?? contentFiles.readText(warning.location.path) else {
+      return warning
+    }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let number = warning.location.line
+    guard number >= 1, number <= lines.count else { return warning }
+    var wanted = Set<UInt64>()
+    Shingles.forEachRun(String(lines[(number - 1)...].prefix(40).joined(separator: "\n"))) { hash, line in
+      if line == 1, filter.mayContain(hash), source(of: hash) != nil { wanted.insert(hash) }
+    }
+    let places = Shingles.places(of: wanted, in: String(lines[(number - 1)...].prefix(40).joined(separator: "\n")))
+    guard let column = places.values.filter({ $0.line == 1 }).map(\.column).min() else { return warning }
+    var located = warning
+    located.location.column = column
+    return located
   }
 }
 
