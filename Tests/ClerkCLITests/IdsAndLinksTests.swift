@@ -69,15 +69,20 @@ import Testing
     html.components(separatedBy: attribute).dropFirst().map { String($0.prefix { $0 != "\"" }) }
   }
 
-  @Test func idsAreUniqueAndEveryFragmentLands() throws {
+  /// The inline tree built without PDFs; its public folder read back.
+  func builtPublicTree(sourceLocation: SourceLocation = #_sourceLocation) throws -> TreeSnapshot {
     let tree = try InlineTree(Self.tree)
     defer { tree.remove() }
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("build")
     let output = try ClerkProcess.run(["build", tree.path, "--out", out.path, "--today", "2020-02-01", "--quiet", "--no-pdf"])
-    #expect(output.status == 0, "\(output.stderr)")
-    let built = TreeSnapshot(out.appendingPathComponent("public"))
+    #expect(output.status == 0, "\(output.stderr)", sourceLocation: sourceLocation)
+    return TreeSnapshot(out.appendingPathComponent("public"))
+  }
+
+  @Test func idsAreUniqueAndEveryFragmentLands() throws {
+    let built = try builtPublicTree()
     let pages = built.paths.filter { $0.hasPrefix("c/") && $0.hasSuffix(".html") }
     #expect(pages.count >= 6, "\(pages)")
     for page in pages {
@@ -99,14 +104,7 @@ import Testing
   }
 
   @Test func appendixImagesArePublishedBesideTheAppendix() throws {
-    let tree = try InlineTree(Self.tree)
-    defer { tree.remove() }
-    let folder = temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let out = folder.appendingPathComponent("build")
-    let output = try ClerkProcess.run(["build", tree.path, "--out", out.path, "--today", "2020-02-01", "--quiet", "--no-pdf"])
-    #expect(output.status == 0, "\(output.stderr)")
-    let built = TreeSnapshot(out.appendingPathComponent("public"))
+    let built = try builtPublicTree()
     #expect(built.files["c/2020-02-10/02-report/chart.png"] == Data("not really a PNG\n".utf8))
     for page in ["item-2.html", "pack.html"] {
       let html = String(decoding: built.files["c/2020-02-10/\(page)"] ?? Data(), as: UTF8.self)

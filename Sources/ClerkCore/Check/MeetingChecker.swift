@@ -102,9 +102,10 @@ public struct MeetingChecker: Sendable {
     let marker = /\b(non[- ]?public|exempt|confidential|part[- ]*(2|ii|two))\b/
     for (what, text, location) in places {
       let lower = text.lowercased().replacingOccurrences(of: "_", with: " ")
-      // "the non-public minutes" in a public item's summary names a document.
-      let text = what == "summary" ? lower.replacingOccurrences(of: "non-public minutes", with: "") : lower
-      guard let match = text.firstMatch(of: marker) else { continue }
+      // A public item's summary often names a non-public document ("the
+      // non-public minutes", "non-public summary"): there, only the words
+      // that label the paper itself count.
+      guard let match = lower.firstMatch(of: marker), what != "summary" || !match.1.hasPrefix("non") else { continue }
       diagnostics.warning(
         "this public item's \(what) says '\(match.1)': if it is exempt, set 'access: exempt' and its 'exempt-paragraphs'",
         at: location)
