@@ -47,7 +47,7 @@ struct BuildCommand: ParsableCommand {
     }
     let templateSet: TemplateSet
     do {
-      templateSet = try TemplateSet(directory: try templateFolder(site: index.site))
+      templateSet = try TemplateSet(directory: try options.templateFolder(site: index.site, override: templates))
     } catch let problem as TemplateSet.Problem {
       printer.note(problem.description)
       throw ExitCode.failure
@@ -163,7 +163,7 @@ struct BuildCommand: ParsableCommand {
     let pages = tree.files.count { $0.hasSuffix(".html") }
     do {
       let record = BuildRecord(
-        content: BuildRecord.absolute(options.content), templates: BuildRecord.absolute(templateSet.directory),
+        content: ContentFiles.resolvedPath(options.content), templates: ContentFiles.resolvedPath(templateSet.directory),
         nonPublicFingerprint: audit.fingerprint)
       try tree.writeTop(BuildRecord.fileName, record.json)
       try tree.commit()
@@ -219,23 +219,6 @@ struct BuildCommand: ParsableCommand {
     let misses = publicOutcome.misses + nonPublicOutcome.misses
     let rate = misses > 0 && seconds > 0 ? String(format: ", %.0f pages/s", Double(pages) / seconds) : ""
     return "PDF: \(pdfs) packs, \(pages) pages; \(publicOutcome.hits + nonPublicOutcome.hits) from cache, \(misses) rendered in \(String(format: "%.1f", seconds)) s\(rate)"
-  }
-
-  /// `--templates`, then `templates:` in site.yml, then `./Templates`, then
-  /// the Templates folder of the source tree the binary was built from.
-  func templateFolder(site: Site) throws -> String {
-    if let templates { return templates }
-    if let folder = site.templates { return options.content + "/" + folder }
-    let fileManager = FileManager.default
-    if fileManager.fileExists(atPath: "Templates/site") { return "Templates" }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    var folder = executable.deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = folder.appendingPathComponent("Templates")
-      if fileManager.fileExists(atPath: candidate.appendingPathComponent("site").path) { return candidate.path }
-      folder.deleteLastPathComponent()
-    }
-    throw TemplateSet.Problem(path: "Templates", line: 1, column: 1, message: "no templates found; pass --templates DIR")
   }
 }
 

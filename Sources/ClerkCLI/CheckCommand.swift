@@ -1,6 +1,5 @@
 import ArgumentParser
 import ClerkCore
-import Foundation
 
 /// `clerk check [CONTENT]`: checks the content and prints every meeting's
 /// computed agenda, then every problem found.
@@ -22,9 +21,7 @@ struct CheckCommand: ParsableCommand {
     var quotes: [String] = []
     if let index {
       let processor = ArchiveProcessor(index: index, today: options.todayDate)
-      let templates = index.site.templates.map { options.content + "/" + $0 } ?? "Templates"
-      let pasted = PastedText(
-        index: index, templates: FileManager.default.fileExists(atPath: templates) ? templates : nil, enabled: options.findPasted)
+      let pasted = PastedText(index: index, templates: try? options.templateFolder(site: index.site), enabled: options.findPasted)
       var first = true
       processor.process(transform: { pasted.scan($0.meeting, plan: $0.plan) }) { result, found in
         pasted.record(found)

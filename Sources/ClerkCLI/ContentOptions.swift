@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClerkCore
+import ClerkRender
 import Foundation
 
 /// Options shared by the commands that read a content tree.
@@ -30,5 +31,23 @@ struct ContentOptions: ParsableArguments {
       seconds = epoch
     }
     return CalendarDate(dayNumber: Int((seconds / 86_400).rounded(.down)))
+  }
+
+  /// `override` (`--templates`), then `templates:` in site.yml, then
+  /// `./Templates`, then the Templates folder of the source tree the binary
+  /// was built from.
+  func templateFolder(site: Site, override: String? = nil) throws -> String {
+    if let override { return override }
+    if let folder = site.templates { return content + "/" + folder }
+    let fileManager = FileManager.default
+    if fileManager.fileExists(atPath: "Templates/site") { return "Templates" }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var folder = executable.deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("Templates")
+      if fileManager.fileExists(atPath: candidate.appendingPathComponent("site").path) { return candidate.path }
+      folder.deleteLastPathComponent()
+    }
+    throw TemplateSet.Problem(path: "Templates", line: 1, column: 1, message: "no templates found; pass --templates DIR")
   }
 }

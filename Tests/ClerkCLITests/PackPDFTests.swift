@@ -13,6 +13,17 @@ import Testing
 
   static var mustRun: Bool { ProcessInfo.processInfo.environment["CLERK_REQUIRE_PDF"] == "1" }
 
+  /// Whether the engine is installed; when it is not, the test is skipped
+  /// with a visible message, and fails where `CLERK_REQUIRE_PDF=1`.
+  func engineReady(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    guard Self.engineInstalled else {
+      #expect(!Self.mustRun, "the PDF engine is required here: run make pdf-setup", sourceLocation: sourceLocation)
+      print("SKIPPED PackPDFTests: the PDF engine is not installed (make pdf-setup)")
+      return false
+    }
+    return true
+  }
+
   /// Pages of a PDF as text, via poppler's `pdftotext -layout`.
   func pages(_ pdf: URL) throws -> [String] {
     let process = Process()
@@ -60,11 +71,7 @@ import Testing
   }
 
   @Test func agendaRangesMatchTheStampedPages() throws {
-    guard Self.engineInstalled else {
-      #expect(!Self.mustRun, "the PDF engine is required here: run make pdf-setup")
-      print("SKIPPED PackPDFTests: the PDF engine is not installed (make pdf-setup)")
-      return
-    }
+    guard engineReady() else { return }
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("build")
@@ -110,10 +117,7 @@ import Testing
   /// PDFs' page numbers after their first audit, and are audited again;
   /// every audited text file's hash equals the file on disk.
   @Test func auditedBytesArePublishedBytes() throws {
-    guard Self.engineInstalled else {
-      #expect(!Self.mustRun, "the PDF engine is required here: run make pdf-setup")
-      return
-    }
+    guard engineReady() else { return }
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("build")
@@ -144,10 +148,7 @@ import Testing
   }
 
   @Test func rebuildingAnUnchangedArchiveRendersNoPDF() throws {
-    guard Self.engineInstalled else {
-      #expect(!Self.mustRun, "the PDF engine is required here: run make pdf-setup")
-      return
-    }
+    guard engineReady() else { return }
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("build")

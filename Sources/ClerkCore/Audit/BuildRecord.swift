@@ -49,10 +49,4 @@ public struct BuildRecord: Codable, Equatable, Sendable {
   public struct RecordProblem: Error {
     public var message: String
   }
-
-  /// An absolute path with symbolic links resolved, so two spellings of
-  /// one folder compare equal.
-  public static func absolute(_ path: String) -> String {
-    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-  }
 }

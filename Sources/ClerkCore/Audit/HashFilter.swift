@@ -29,23 +29,18 @@ final class HashFilter: @unchecked Sendable {
   /// The hashes of `text`'s runs (see `Shingles`) that the filter may
   /// contain: the few a caller then looks up.
   func runs(of text: String, markup: Bool = false) -> [UInt64] {
-    // The closure reads the bits through a plain pointer: capturing the
-    // filter would retain and release it for every run of the text.
-    let probe = Probe(words: words, mask: mask)
     var found: [UInt64] = []
-    withExtendedLifetime(self) {
-      Shingles.forEachRun(text, markup: markup) { hash, _ in
-        if probe.mayContain(hash) { found.append(hash) }
-      }
-    }
+    forEachLikelyRun(of: text, markup: markup) { hash, _ in found.append(hash) }
     return found
   }
 
-  /// Like `runs(of:)`, with the line each run starts on, handed to `body`.
-  func forEachLikelyRun(of text: String, _ body: (UInt64, Int) -> Void) {
+  /// Each run of `text` the filter may contain, with the line it starts on.
+  func forEachLikelyRun(of text: String, markup: Bool = false, _ body: (UInt64, Int) -> Void) {
+    // The closure reads the bits through a plain pointer: capturing the
+    // filter would retain and release it for every run of the text.
     let probe = Probe(words: words, mask: mask)
     withExtendedLifetime(self) {
-      Shingles.forEachRun(text) { hash, line in
+      Shingles.forEachRun(text, markup: markup) { hash, line in
         if probe.mayContain(hash) { body(hash, line) }
       }
     }

@@ -299,14 +299,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   /// as they are, PDFs through `pdftotext`.
   func fileText(_ path: String) -> String? {
     let lower = path.lowercased()
-    if lower.hasSuffix(".pdf") {
-      do throws(PDFText.Unreadable) {
-        return try PDFText.extract(files.absolute(path))
-      } catch {
-        gaps.record(path, error.reason)
-        return nil
-      }
-    }
+    if lower.hasSuffix(".pdf") { return PDFText.read(files.absolute(path), name: path, gaps: gaps) }
     if lower.hasSuffix(".md") || lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return try? files.readText(path) }
     return nil
   }

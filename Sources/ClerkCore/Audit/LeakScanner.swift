@@ -68,14 +68,7 @@ public struct LeakScanner: Sendable {
   static func text(of path: String, relative: String, gaps: AuditGaps) -> (String, Bool)? {
     guard !relative.hasSuffix("/") else { return nil }
     let ext = (relative as NSString).pathExtension.lowercased()
-    if ext == "pdf" {
-      do throws(PDFText.Unreadable) {
-        return (try PDFText.extract(path), false)
-      } catch {
-        gaps.record(relative, error.reason)
-        return nil
-      }
-    }
+    if ext == "pdf" { return PDFText.read(path, name: relative, gaps: gaps).map { ($0, false) } }
     guard textTypes.contains(ext) || ext.isEmpty else { return nil }
     guard let data = FileManager.default.contents(atPath: path) else {
       gaps.record(relative, "cannot be read, so its text cannot be audited")

@@ -16,6 +16,17 @@ enum PDFText {
     var reason: String
   }
 
+  /// The text of the PDF at `path`, or nil with the reason recorded in
+  /// `gaps` under `name` (how the caller names the file).
+  static func read(_ path: String, name: String, gaps: AuditGaps) -> String? {
+    do throws(Unreadable) {
+      return try extract(path)
+    } catch {
+      gaps.record(name, error.reason)
+      return nil
+    }
+  }
+
   static func extract(_ path: String) throws(Unreadable) -> String {
     guard let tool else {
       throw Unreadable(reason: "pdftotext is not installed, so its text cannot be audited (install poppler-utils: run 'make deps')")
@@ -33,28 +44,5 @@ enum PDFText {
       throw Unreadable(reason: "pdftotext cannot read it (exit \(process.terminationStatus)), so its text cannot be audited")
     }
     return String(decoding: data, as: UTF8.self)
-  }
-}
-
-/// Files the audit had to read and could not, gathered from every thread.
-/// Any entry makes the audit incomplete: the build fails and `clerk audit`
-/// exits 2, and "0 leaks" is never printed.
-public final class AuditGaps: @unchecked Sendable {
-  private let lock = NSLock()
-  private var entries: [String: String] = [:]
-
-  public init() {}
-
-  func record(_ path: String, _ reason: String) {
-    lock.lock()
-    if entries[path] == nil { entries[path] = reason }
-    lock.unlock()
-  }
-
-  /// "path: reason", sorted.
-  public var all: [String] {
-    lock.lock()
-    defer { lock.unlock() }
-    return entries.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
   }
 }

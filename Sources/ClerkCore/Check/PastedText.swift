@@ -35,7 +35,8 @@ public final class PastedText: @unchecked Sendable {
   private let entries: [Entry]
   private let files: [String]
   private let filter: HashFilter
-  private let contentFiles: ContentFiles
+  /// Reads content files as the audit does (PDFs through `pdftotext`).
+  private let reader: LeakIndexBuilder
 
   private let lock = NSLock()
   /// Hash → the public files that have it (two are enough) and its first sighting.
@@ -43,9 +44,10 @@ public final class PastedText: @unchecked Sendable {
 
   /// With `enabled` false, the check does nothing (no pass, no reports).
   public init(index: ArchiveIndex, templates: String?, enabled: Bool = true) {
-    let builder = LeakIndexBuilder(root: index.root, site: index.site, templates: templates)
+    // Disabled, it reads no templates either: the boilerplate is unused.
+    let builder = LeakIndexBuilder(root: index.root, site: index.site, templates: enabled ? templates : nil)
     let boilerplate = builder.publicSnapshot.runs
-    contentFiles = builder.files
+    reader = builder
     let loader = MeetingLoader(index: index)
     let count = enabled ? index.meetings.count : 0
     let collected = ResultSlots<[(UInt64, LeakIndex.Source)]>(count: count)
@@ -113,7 +115,7 @@ public final class PastedText: @unchecked Sendable {
       guard item.access == .public else { continue }
       look(item.bodySource, path: item.path, firstLine: item.bodyLine, acknowledging: acknowledged)
       for appendix in item.appendices {
-        guard let text = try? Self.text(of: appendix.path, in: contentFiles) else { continue }
+        guard let text = reader.fileText(appendix.path) else { continue }
         look(text, path: appendix.path, firstLine: 1, acknowledging: acknowledged)
       }
     }
@@ -121,14 +123,6 @@ public final class PastedText: @unchecked Sendable {
       look(minutes.bodySource, path: minutes.path, firstLine: minutes.bodyLine, acknowledging: [])
     }
     return found
-  }
-
-  /// A public appendix's text as a reader gets it (PDFs through `pdftotext`).
-  static func text(of path: String, in files: ContentFiles) throws -> String? {
-    let lower = path.lowercased()
-    if lower.hasSuffix(".pdf") { return try PDFText.extract(files.absolute(path)) }
-    if lower.hasSuffix(".md") || lower.hasSuffix(".csv") { return try files.readText(path) }
-    return nil
   }
 
   /// Records what `scan` found in one meeting.
@@ -175,18 +169,18 @@ public final class PastedText: @unchecked Sendable {
   /// The column of a reported run, found by reading its line again (the
   /// scan itself counts lines only): the careful path, for the few reports.
   func withColumn(_ warning: Diagnostic) -> Diagnostic {
-    guard warning.location.column == 1, let text = try? Self.text(of: warning.location.path, in: contentFiles) ?? contentFiles.readText(warning.location.path) else {
-      return warning
-    }
+    guard warning.location.column == 1, let text = reader.fileText(warning.location.path) else { return warning }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let number = warning.location.line
     guard number >= 1, number <= lines.count else { return warning }
+    let passage = lines[(number - 1)...].prefix(40).joined(separator: "\n")
     var wanted = Set<UInt64>()
-    Shingles.forEachRun(String(lines[(number - 1)...].prefix(40).joined(separator: "\n"))) { hash, line in
+    Shingles.forEachRun(passage) { hash, line in
       if line == 1, filter.mayContain(hash), source(of: hash) != nil { wanted.insert(hash) }
     }
-    let places = Shingles.places(of: wanted, in: String(lines[(number - 1)...].prefix(40).joined(separator: "\n")))
-    guard let column = places.values.filter({ $0.line == 1 }).map(\.column).min() else { return warning }
+    guard let column = Shingles.places(of: wanted, in: passage).values.filter({ $0.line == 1 }).map(\.column).min() else {
+      return warning
+    }
     var located = warning
     located.location.column = column
     return located
