@@ -233,15 +233,15 @@ public final class LeakIndexBuilder: @unchecked Sendable {
         continue
       }
       batch.addNonPublic(body, path: item.path, firstLine: item.bodyLine)
-      for field in fields where isDraft || field.key == "report-of" || field.key == "authors" || field.key == "appendices" {
-        batch.addNonPublic(field.text, path: item.path, firstLine: item.location(of: field.key).line)
+      // Each key is public or not on an exempt item by its declaration
+      // (`ItemKey`), so a key added later is covered without a change here.
+      for field in fields where isDraft || !ItemKey.isPublicOnExemptItem(field.key) {
+        batch.addNonPublic(field.text, path: item.path, firstLine: field.line)
       }
       if !isDraft {
         // An exempt item's agenda entry and placeholder sentence are public.
         batch.addPublicField(scheme.placeholder(for: item.exemptParagraphs))
-        for field in fields where field.key == "title" || field.key == "summary" || field.key == "exempt-reason" {
-          batch.addPublicField(field.text)
-        }
+        for field in fields where ItemKey.isPublicOnExemptItem(field.key) { batch.addPublicField(field.text) }
       }
       let folder = files.itemFolder(item)
       batch.addValue((folder as NSString).lastPathComponent, path: item.path, isName: true)
@@ -279,16 +279,12 @@ public final class LeakIndexBuilder: @unchecked Sendable {
     }
   }
 
-  /// Each front-matter value that can carry prose, on its own.
-  static func fieldTexts(_ item: AgendaItem) -> [(key: String, text: String)] {
-    var fields: [(String, String)] = [("title", item.title)]
-    if let summary = item.summary { fields.append(("summary", summary.plainText)) }
-    if let reason = item.exemptReason { fields.append(("exempt-reason", reason.plainText)) }
-    if let reportOf = item.reportOf { fields.append(("report-of", reportOf)) }
-    for author in item.authors {
-      for value in [author.name, author.role].compactMap({ $0 }) { fields.append(("authors", value)) }
-    }
-    for appendix in item.appendices { fields.append(("appendices", appendix.title)) }
+  /// Each front-matter value on its own, as written (every scalar of
+  /// every key), and the markdown ones also as a reader sees them.
+  static func fieldTexts(_ item: AgendaItem) -> [(key: String, text: String, line: Int)] {
+    var fields = item.fieldSources
+    if let summary = item.summary { fields.append(("summary", summary.plainText, item.location(of: "summary").line)) }
+    if let reason = item.exemptReason { fields.append(("exempt-reason", reason.plainText, item.location(of: "exempt-reason").line)) }
     return fields
   }
 

@@ -100,17 +100,17 @@ public final class PastedText: @unchecked Sendable {
       Shingles.forEachRun("\(item.number). \(item.title)") { hash, _ in agenda.insert(hash) }
     }
     var found: [Found] = []
-    func look(_ text: String, path: String, firstLine: Int, fixedAt: SourceLocation? = nil, acknowledging: Set<String>) {
+    func look(_ text: String, path: String, firstLine: Int, acknowledging: Set<String>) {
       filter.forEachLikelyRun(of: text) { hash, line in
         guard !agenda.contains(hash), let source = source(of: hash), source.path != path else { return }
-        let at = fixedAt ?? SourceLocation(path: path, line: firstLine + line - 1)
+        let at = SourceLocation(path: path, line: firstLine + line - 1)
         found.append(Found(hash: hash, at: at, source: source, acknowledged: acknowledging.contains(source.path)))
       }
     }
     for item in meeting.items {
       let acknowledged = Set(item.quotesExempt)
-      for field in LeakIndexBuilder.fieldTexts(item) where item.access == .public || ["title", "summary", "exempt-reason"].contains(field.key) {
-        look(field.text, path: item.path, firstLine: 1, fixedAt: item.location(of: field.key), acknowledging: acknowledged)
+      for field in LeakIndexBuilder.fieldTexts(item) where item.access == .public || ItemKey.isPublicOnExemptItem(field.key) {
+        look(field.text, path: item.path, firstLine: field.line, acknowledging: acknowledged)
       }
       guard item.access == .public else { continue }
       look(item.bodySource, path: item.path, firstLine: item.bodyLine, acknowledging: acknowledged)

@@ -3,11 +3,7 @@ import Markdown
 import Yams
 
 extension MeetingLoader {
-  static let itemKeys = [
-    "title", "purpose", "access", "exempt-paragraphs", "summary", "report-of", "authors", "see-also",
-    "appendix-to", "appendices", "minutes-of", "orientation", "exempt-reason", "exempt-until", "supplement",
-    "quotes-exempt",
-  ]
+  static let itemKeys = ItemKey.all.map(\.name)
 
   func loadItem(_ path: String, order: Int, slug: String, _ diagnostics: inout Diagnostics) -> AgendaItem? {
     guard let text = files.readText(path, &diagnostics) else { return nil }
@@ -39,7 +35,10 @@ extension MeetingLoader {
       order: order, slug: slug, path: path, title: "",
       body: parseMarkdown(split.body, path: path, firstLine: split.bodyLine, &diagnostics), bodyLine: split.bodyLine)
     item.bodySource = split.body
-    for (key, entry) in fields.values { item.locations[key] = reader.location(of: entry.value) }
+    for (key, entry) in fields.values {
+      item.locations[key] = reader.location(of: entry.value)
+      item.fieldSources += reader.scalars(of: entry.value).map { (key, $0.text, $0.line) }
+    }
     guard let title = fields["title"].flatMap({ reader.string($0, key: "title") }) else { return nil }
     item.title = title
     item.purpose = fields["purpose"].flatMap { reader.choice($0, key: "purpose", as: Purpose.self) } ?? .none

@@ -90,6 +90,22 @@ struct YAMLReader {
     return count
   }
 
+  /// Every scalar under `node` (mapping values, sequence elements), as
+  /// written, with its file line; mapping keys are the format's own words.
+  func scalars(of node: Node) -> [(text: String, line: Int)] {
+    var found: [(text: String, line: Int)] = []
+    var stack = [node]
+    while let next = stack.popLast() {
+      switch next {
+      case .scalar(let scalar): found.append((scalar.string, location(of: next).line))
+      case .mapping(let mapping): stack.append(contentsOf: mapping.map(\.value).reversed())
+      case .sequence(let sequence): stack.append(contentsOf: sequence.reversed())
+      case .alias: break
+      }
+    }
+    return found
+  }
+
   // MARK: Typed reads
 
   /// A mapping's entries by key, in file order, after reporting unknown,

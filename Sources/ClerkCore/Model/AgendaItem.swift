@@ -62,6 +62,9 @@ public struct AgendaItem: Sendable {
   /// The markdown body as written, kept for the leak audit (which would
   /// otherwise read every file a second time).
   public var bodySource: String = ""
+  /// Every front-matter value as written (each scalar, with its key and
+  /// file line), for the leak audit, which reads each by `ItemKey`.
+  public var fieldSources: [(key: String, text: String, line: Int)] = []
   /// Where each front-matter key's value is, for diagnostics.
   public var locations: [String: SourceLocation] = [:]
 

@@ -1,0 +1,72 @@
+import ClerkCore
+import Foundation
+import TestSupport
+import Testing
+
+/// Every non-public front-matter key of an exempt item, read from the one
+/// declaration the loader and the audit use (`ItemKey.all`), so a key
+/// added later is planted here too: none of its canaries reaches public/.
+@Suite struct ItemKeyCanaryTests {
+  /// One canary per key that can carry text: `CANARYKEY` and the key's
+  /// name, in a sentence long enough for the audit's runs of eight words.
+  static let canaries: [(key: ItemKey, canary: String)] = ItemKey.all.compactMap { key in
+    guard !key.isPublicOnExemptItem, key.sample != nil else { return nil }
+    return (key, "CANARYKEY" + key.name.replacingOccurrences(of: "-", with: "").uppercased())
+  }
+
+  static func sentence(_ canary: String) -> String { "\(canary) was noted by the panel in a private session" }
+
+  @Test func noNonPublicKeyOfAnExemptItemReachesPublic() throws {
+    // Free-text keys must say how to plant text in them.
+    #expect(Self.canaries.map(\.key.name).contains("report-of"))
+    #expect(Self.canaries.map(\.key.name).contains("authors"))
+    #expect(Self.canaries.map(\.key.name).contains("appendices"))
+    var item = "---\ntitle: Contract award\naccess: exempt\nexempt-paragraphs: [3]\n"
+    for (key, canary) in Self.canaries { item += "\(key.name): \(key.sample!(Self.sentence(canary)))\n" }
+    item += "---\nThe body of the exempt report.\n"
+    var tree = try InlineTree(InlineTree.oneMeeting)
+    defer { tree.remove() }
+    try tree.write("c/2020-02-10/01-open.md", "---\ntitle: Open item\n---\nA public report.\n")
+    try tree.write("c/2020-02-10/02-secret.md", item)
+    try tree.write("c/2020-02-10/02-secret/canary-appendix.md", "An appendix.\n")
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("b")
+    let output = try ClerkProcess.run(["build", tree.path, "--out", out.path, "--today", "2020-01-01", "--quiet", "--no-pdf"])
+    #expect(output.status == 0, "\(output.stderr)")
+    let publicTree = TreeSnapshot(out.appendingPathComponent("public"))
+    let nonPublicTree = TreeSnapshot(out.appendingPathComponent("non-public"))
+    #expect(!publicTree.paths.isEmpty)
+    for (key, canary) in Self.canaries {
+      #expect(publicTree.mentions(canary).isEmpty, "\(key.name): \(publicTree.mentions(canary))")
+    }
+    // The planting worked: what the non-public pages show does carry the canaries.
+    for name in ["report-of", "authors", "appendices"] {
+      let canary = Self.canaries.first { $0.key.name == name }!.canary
+      #expect(!nonPublicTree.mentions(canary).isEmpty, "\(name) is not shown in the non-public tree")
+    }
+    // The audit reads every key by the same declaration: each key's
+    // sentence pasted into a public page is a leak traced to its line.
+    let page = out.appendingPathComponent("public/index.html")
+    let planted = Self.canaries.map { "<p>\(Self.sentence($0.canary))</p>" }.joined()
+    let html = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "</main>", with: planted + "</main>")
+    try Data(html.utf8).write(to: page)
+    let audit = try ClerkProcess.run(["audit", out.path])
+    #expect(audit.status == 1, "\(audit.stderr)")
+    for (offset, entry) in Self.canaries.enumerated() {
+      // Lines: ---, title, access, exempt-paragraphs, then one key a line.
+      let line = 5 + offset
+      #expect(audit.stdout.contains("public/index.html: leaks c/2020-02-10/02-secret.md:\(line)"), "\(entry.key.name) (line \(line)): \(audit.stdout)")
+    }
+  }
+
+  /// The docs' key table lists every declared key, and no other.
+  @Test func theDocsListEveryKey() throws {
+    let docs = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/content-format.md"), encoding: .utf8)
+    let listed = Set(docs.split(separator: "\n").compactMap { line -> String? in
+      guard let match = line.firstMatch(of: /^\| `([a-z-]+)` \|/) else { return nil }
+      return String(match.1)
+    })
+    for key in ItemKey.all { #expect(listed.contains(key.name), "docs/content-format.md does not list '\(key.name)'") }
+  }
+}
