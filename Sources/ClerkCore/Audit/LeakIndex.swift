@@ -202,7 +202,11 @@ public final class LeakIndexBuilder: @unchecked Sendable {
       publicValues += list.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
     }
 
+    /// The non-public texts as added, by file (references, not copies).
+    var nonPublicTexts: [(path: String, text: String)] = []
+
     mutating func addNonPublic(_ text: String, path: String, firstLine: Int = 1) {
+      nonPublicTexts.append((path, text))
       Shingles.forEachRun(text) { hash, line in
         nonPublic.append((hash, LeakIndex.Source(path: path, line: firstLine + line - 1)))
       }

@@ -18,10 +18,14 @@ public enum Shingles {
   }
 
   /// Calls `body` with the hash and first line of every run, in order.
-  static func forEachRun(_ text: String, markup: Bool = false, _ body: (UInt64, Int) -> Void) {
+  /// With `masked`, every word holding a digit and every month name
+  /// counts as one and the same word, so "held on 11 November 2025" and
+  /// "held on 8 July 2025" give the same runs: how the pasted-text check
+  /// recognises a formula sentence.
+  static func forEachRun(_ text: String, markup: Bool = false, masked: Bool = false, _ body: (UInt64, Int) -> Void) {
     var text = text
     text.withUTF8 { bytes in
-      var tokenizer = Tokenizer(markup: markup)
+      var tokenizer = Tokenizer(markup: markup, masked: masked)
       withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * width) { ring in
         tokenizer.scan(bytes, ring: ring.baseAddress!, body)
       }
@@ -103,7 +107,23 @@ public enum Shingles {
     var head = 0
     var rolling: UInt64 = 0
 
-    init(markup: Bool) { self.markup = markup }
+    let masked: Bool
+    var wordHasDigit = false
+
+    init(markup: Bool, masked: Bool = false) {
+      self.markup = markup
+      self.masked = masked
+    }
+
+    /// What a masked number or month hashes to.
+    static let maskedWord: UInt64 = 0x4E55_4D42_4552_0001
+
+    /// FNV-1a of the month names and their abbreviations.
+    static let months: Set<UInt64> = Set(
+      ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+       "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map { name in
+        name.utf8.reduce(offset) { ($0 ^ UInt64($1)) &* prime }
+      })
 
     static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x100_0000_01b3
@@ -114,6 +134,7 @@ public enum Shingles {
 
     @inline(__always) mutating func letter(_ scalar: UInt32) {
       if wordLength == 0 { wordLine = line }
+      if masked && scalar >= 48 && scalar <= 57 { wordHasDigit = true }
       var value = scalar
       repeat {
         word = (word ^ UInt64(value & 0xFF)) &* Self.prime
@@ -125,6 +146,10 @@ public enum Shingles {
     /// Ends a word; `ring` holds the last words' hashes, then their lines.
     @inline(__always) mutating func endWord(_ ring: UnsafeMutablePointer<UInt64>, _ body: (UInt64, Int) -> Void) {
       guard wordLength > 0 else { return }
+      if masked {
+        if wordHasDigit || Self.months.contains(word) { word = Self.maskedWord }
+        wordHasDigit = false
+      }
       let slot = head & (Shingles.width - 1)
       let evicted = filled >= Shingles.width ? ring[slot] : 0
       ring[slot] = word
@@ -206,6 +231,9 @@ public enum Shingles {
               length &+= 1
               position &+= 1
             }
+            if masked && !wordHasDigit {
+              wordHasDigit = bytes[index..<position].contains { $0 >= 48 && $0 <= 57 }
+            }
             word = hash
             wordLength = length
             blankLine = false
@@ -221,8 +249,9 @@ public enum Shingles {
             blankLine = false
             index += 1
           case .newline:
-            // Source text: a blank line ends a run.
-            if !markup && blankLine { barrier(ring, body) }
+            // Source text: a blank line ends a run, and so does a list
+            // item's marker (each item is a block of its own, as in HTML).
+            if !markup && (blankLine || Self.startsListItem(bytes, at: index + 1)) { barrier(ring, body) }
             blankLine = true
             line += 1
             endWord(ring, body)
@@ -258,6 +287,25 @@ public enum Shingles {
         }
         endWord(ring, body)
       }
+    }
+
+    /// Whether the line at `start` opens a markdown list item: `-`, `*` or
+    /// `+`, or up to nine digits and `.` or `)`, then a space (after any
+    /// indentation).
+    static func startsListItem(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+      var index = start
+      while index < bytes.count && bytes[index] == 32 { index += 1 }
+      guard index < bytes.count else { return false }
+      let first = bytes[index]
+      if first == 45 || first == 42 || first == 43 {
+        index += 1
+      } else {
+        let digits = index
+        while index < bytes.count && index - digits < 9 && bytes[index] >= 48 && bytes[index] <= 57 { index += 1 }
+        guard index > digits, index < bytes.count, bytes[index] == 46 || bytes[index] == 41 else { return false }
+        index += 1
+      }
+      return index < bytes.count && (bytes[index] == 32 || bytes[index] == 9)
     }
 
     /// Reads a tag; block tags end a run, attribute values are words of their own.

@@ -27,16 +27,32 @@ public final class PastedText: @unchecked Sendable {
   /// A public run found in the non-public set.
   public struct Found: Sendable {
     var hash: UInt64
+    /// The same run with numbers and months masked (`Shingles`, `masked`).
+    var masked: UInt64
     var at: SourceLocation
+    /// The public text it was found in, and its place there (the n-th run).
+    var text: String
+    var run: Int
     var source: LeakIndex.Source
     var acknowledged: Bool
   }
+
+  /// The shortest shared passage reported, in words.
+  static let minimumWords = 14
 
   private let entries: [Entry]
   private let files: [String]
   private let filter: HashFilter
   /// Reads content files as the audit does (PDFs through `pdftotext`).
   private let reader: LeakIndexBuilder
+
+  /// Masked runs of every public file: a run whose masked form is in two
+  /// or more public files is a formula ("… minutes of the meeting held on
+  /// 11 November 2025 be approved as a correct record"), not a paste.
+  private let formulas: FileCounts
+  /// The same for non-public files: a run whose masked form several
+  /// exempt reports share is their house style, not one report's words.
+  private let nonPublicCommon: FileCounts
 
   private let lock = NSLock()
   /// Hash → the public files that have it (two are enough) and its first sighting.
@@ -48,6 +64,9 @@ public final class PastedText: @unchecked Sendable {
     let builder = LeakIndexBuilder(root: index.root, site: index.site, templates: enabled ? templates : nil)
     let boilerplate = builder.publicSnapshot.runs
     reader = builder
+    formulas = FileCounts(bits: enabled ? 28 : 6)
+    let nonPublicFormulas = FileCounts(bits: enabled ? 26 : 6)
+    nonPublicCommon = nonPublicFormulas
     let loader = MeetingLoader(index: index)
     let count = enabled ? index.meetings.count : 0
     let collected = ResultSlots<[(UInt64, LeakIndex.Source)]>(count: count)
@@ -55,6 +74,11 @@ public final class PastedText: @unchecked Sendable {
       let meeting = loader.loadNonPublicParts(index.meetings[offset])
       var batch = LeakIndexBuilder.Batch()
       builder.collect(meeting, into: &batch)
+      var maskedByFile: [String: Set<UInt64>] = [:]
+      for (path, text) in batch.nonPublicTexts {
+        Shingles.forEachRun(text, masked: true) { hash, _ in maskedByFile[path, default: []].insert(hash) }
+      }
+      nonPublicFormulas.count(maskedByFile.values)
       let publicFields = Set(batch.publicFieldRuns)
       collected.set(offset, batch.nonPublic.filter { !publicFields.contains($0.0) && !boilerplate.contains($0.0) })
     }
@@ -100,11 +124,20 @@ public final class PastedText: @unchecked Sendable {
       Shingles.forEachRun("\(item.number). \(item.title)") { hash, _ in agenda.insert(hash) }
     }
     var found: [Found] = []
+    var maskedByFile: [String: Set<UInt64>] = [:]
     func look(_ text: String, path: String, firstLine: Int, acknowledging: Set<String>) {
-      filter.forEachLikelyRun(of: text) { hash, line in
-        guard !agenda.contains(hash), let source = source(of: hash), source.path != path else { return }
-        let at = SourceLocation(path: path, line: firstLine + line - 1)
-        found.append(Found(hash: hash, at: at, source: source, acknowledged: acknowledging.contains(source.path)))
+      var masked: [UInt64] = []
+      Shingles.forEachRun(text, masked: true) { hash, _ in masked.append(hash) }
+      maskedByFile[path, default: []].formUnion(masked)
+      var index = 0
+      Shingles.forEachRun(text) { hash, line in
+        defer { index += 1 }
+        guard filter.mayContain(hash), !agenda.contains(hash), let source = source(of: hash), source.path != path else { return }
+        found.append(
+          Found(
+            hash: hash, masked: index < masked.count ? masked[index] : hash,
+            at: SourceLocation(path: path, line: firstLine + line - 1), text: "\(path):\(firstLine)", run: index,
+            source: source, acknowledged: acknowledging.contains(source.path)))
       }
     }
     for item in meeting.items {
@@ -122,6 +155,7 @@ public final class PastedText: @unchecked Sendable {
     if let minutes = meeting.minutes, minutes.access == .public {
       look(minutes.bodySource, path: minutes.path, firstLine: minutes.bodyLine, acknowledging: [])
     }
+    formulas.count(maskedByFile.values)
     return found
   }
 
@@ -145,21 +179,36 @@ public final class PastedText: @unchecked Sendable {
   public func report() -> (warnings: [Diagnostic], acknowledged: [String]) {
     lock.lock()
     defer { lock.unlock() }
+    // Runs that only this public file shares with non-public text, and
+    // that are no formula; then passages of them, run after run.
+    let rare = sightings.values.filter {
+      $0.files.count == 1 && !formulas.isCommon($0.found.masked) && !nonPublicCommon.isCommon($0.found.masked)
+    }.map(\.found)
+    let byText = Dictionary(grouping: rare) { "\($0.text)|\($0.source.path)" }
     var warnings: [String: Diagnostic] = [:]
     var acknowledged = Set<String>()
-    for (_, sighting) in sightings where sighting.files.count == 1 {
-      let hit = sighting.found
-      if hit.acknowledged {
-        acknowledged.insert("\(hit.at.path) quotes \(hit.source.path)")
-        continue
+    for (_, hits) in byText {
+      var chain: [Found] = []
+      func endChain() {
+        defer { chain = [] }
+        guard let hit = chain.first, chain.count + Shingles.width - 1 >= Self.minimumWords else { return }
+        if hit.acknowledged {
+          acknowledged.insert("\(hit.at.path) quotes \(hit.source.path)")
+          return
+        }
+        let key = "\(hit.at.path):\(hit.at.line)|\(hit.source.path)"
+        let warning = Diagnostic(
+          .warning,
+          "\(chain.count + Shingles.width - 1) words here are also in non-public \(hit.source.path):\(hit.source.line); remove them, or, if this public quote is deliberate, add '\(hit.source.path)' to 'quotes-exempt' in the item's front matter",
+          at: hit.at)
+        if let existing = warnings[key], existing.location <= warning.location { return }
+        warnings[key] = warning
       }
-      let key = "\(hit.at.path):\(hit.at.line)|\(hit.source.path)"
-      let warning = Diagnostic(
-        .warning,
-        "8 or more words here are also in non-public \(hit.source.path):\(hit.source.line); remove them, or, if this public quote is deliberate, add '\(hit.source.path)' to 'quotes-exempt' in the item's front matter",
-        at: hit.at)
-      if let existing = warnings[key], existing.location <= warning.location { continue }
-      warnings[key] = warning
+      for hit in hits.sorted(by: { $0.run < $1.run }) {
+        if let last = chain.last, last.run != hit.run - 1 { endChain() }
+        chain.append(hit)
+      }
+      endChain()
     }
     // Columns cost a second read of the line: the first reports get them.
     let sorted = warnings.values.sorted { $0.location < $1.location }
@@ -209,4 +258,31 @@ extension MeetingLoader {
     }
     return meeting
   }
+}
+
+/// Which hashes occur in two or more files: two bitmaps (seen once, seen
+/// again), so memory stays fixed however large the archive. A false "seen
+/// again" can only hide a report, never invent one.
+final class FileCounts: @unchecked Sendable {
+  private let once: HashFilter
+  private let twice: HashFilter
+  private let lock = NSLock()
+
+  init(bits: Int) {
+    once = HashFilter(bits: bits)
+    twice = HashFilter(bits: bits)
+  }
+
+  /// Counts each file's distinct hashes once.
+  func count<Files: Sequence<Set<UInt64>>>(_ files: Files) {
+    lock.lock()
+    defer { lock.unlock() }
+    for file in files {
+      for hash in file {
+        if once.mayContain(hash) { twice.insert(hash) } else { once.insert(hash) }
+      }
+    }
+  }
+
+  func isCommon(_ hash: UInt64) -> Bool { twice.mayContain(hash) }
 }
