@@ -27,6 +27,32 @@ import Testing
     #expect(Shingles.Tokenizer.basePower == power)
   }
 
+  /// In source text a list item is a block of its own, as its `<li>` is.
+  @Test func listItemsEndARunInSource() {
+    #expect(hashes("- one two three four\n- five six seven eight").isEmpty)
+    #expect(hashes("1. one two three four\n2) five six seven eight").isEmpty)
+    #expect(hashes("  * one two three four\n  + five six seven eight").isEmpty)
+    // A hyphenated word or a number at the start of a line is no marker.
+    #expect(hashes("one two three four\n-five six seven eight").count == 1)
+    #expect(hashes("one two three four\n2020 five six seven").count == 1)
+  }
+
+  /// Masked, numbers and month names are one word: a formula sentence
+  /// with other dates gives the same runs, and other words still differ.
+  @Test func maskedRunsIgnoreNumbersAndMonths() {
+    func masked(_ text: String) -> [UInt64] {
+      var found: [UInt64] = []
+      Shingles.forEachRun(text, masked: true) { hash, _ in found.append(hash) }
+      return found
+    }
+    let november = "minutes of the meeting held on 11 November 2025 be approved as a correct record"
+    let july = "minutes of the meeting held on 8 July 2024 be approved as a correct record"
+    #expect(hashes(november) != hashes(july))
+    #expect(masked(november) == masked(july))
+    #expect(masked(november) != masked(july.replacingOccurrences(of: "correct", with: "true")))
+    #expect(masked("one two three four five six seven eight") == hashes("one two three four five six seven eight"))
+  }
+
   @Test func blocksAndBlankLinesEndARun() {
     #expect(hashes("<p>one two three four</p><p>five six seven eight</p>", markup: true).isEmpty)
     #expect(hashes("one two three four\n\nfive six seven eight").isEmpty)

@@ -29,20 +29,26 @@ public final class NonPublicFingerprint: @unchecked Sendable {
     }
 
     mutating func feed(_ value: UInt64) {
-      withUnsafeBytes(of: value.littleEndian) { feed($0) }
+      low = (low ^ value) &* 0x100_0000_01b3
+      high = (high ^ (value >> 7 | value << 57)) &* 0x0000_0100_0000_01b3 &+ 0x9E37_79B9_7F4A_7C15
     }
 
     var hex: String { String(format: "%016llx%016llx", high, low) }
   }
 
-  /// Adds what one meeting's own content holds that is non-public.
+  /// Adds what one meeting's own content holds that is non-public. Runs
+  /// are grouped by file, so each path is digested once and the sort
+  /// compares numbers only.
   func add(_ meeting: MeetingID, _ batch: LeakIndexBuilder.Batch) {
     var digest = Digest()
-    let runs = batch.nonPublic.map { ($0.1.path, $0.1.line, $0.0) }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
-    for (path, line, hash) in runs {
+    var runsByFile: [String: [(line: Int, hash: UInt64)]] = [:]
+    for (hash, source) in batch.nonPublic { runsByFile[source.path, default: []].append((source.line, hash)) }
+    for (path, runs) in runsByFile.sorted(by: { $0.key < $1.key }) {
       digest.feed(path.utf8)
-      digest.feed(UInt64(line))
-      digest.feed(hash)
+      for run in runs.sorted(by: { ($0.line, $0.hash) < ($1.line, $1.hash) }) {
+        digest.feed(UInt64(run.line))
+        digest.feed(run.hash)
+      }
     }
     for (kind, list) in [("value", batch.values), ("name", batch.names)] {
       digest.feed(kind.utf8)

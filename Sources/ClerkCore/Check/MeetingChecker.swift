@@ -98,18 +98,35 @@ public struct MeetingChecker: Sendable {
       ("summary", item.summary?.plainText ?? "", item.location(of: "summary")),
       ("file name", fileName(item.path), SourceLocation(path: item.path)),
     ]
-    // Words that mark a paper as non-public, as clerks write them.
-    let marker = /\b(non[- ]?public|exempt|confidential|part[- ]*(2|ii|two))\b/
     for (what, text, location) in places {
-      let lower = text.lowercased().replacingOccurrences(of: "_", with: " ")
       // A public item's summary often names a non-public document ("the
       // non-public minutes", "non-public summary"): there, only the words
       // that label the paper itself count.
-      guard let match = lower.firstMatch(of: marker), what != "summary" || !match.1.hasPrefix("non") else { continue }
+      guard let label = Self.nonPublicLabel(in: text, skippingNonPublic: what == "summary") else { continue }
       diagnostics.warning(
-        "this public item's \(what) says '\(match.1)': if it is exempt, set 'access: exempt' and its 'exempt-paragraphs'",
+        "this public item's \(what) says '\(label)': if it is exempt, set 'access: exempt' and its 'exempt-paragraphs'",
         at: location)
     }
+  }
+
+  /// The first word or pair of words in `text` that marks a paper as
+  /// non-public, as clerks write them: "non-public" (or "non public",
+  /// "nonpublic"), "exempt", "confidential", "Part 2" (or "Part II", "Part
+  /// Two"). A plain word scan: it runs for every public item.
+  static func nonPublicLabel(in text: String, skippingNonPublic: Bool = false) -> String? {
+    let words = text.lowercased().split { !($0.isLetter || $0.isNumber) }
+    for (index, word) in words.enumerated() {
+      let next = index + 1 < words.count ? words[index + 1] : ""
+      switch word {
+      case "exempt", "confidential": return String(word)
+      case "nonpublic" where !skippingNonPublic: return "non-public"
+      case "non" where next == "public" && !skippingNonPublic: return "non-public"
+      case "part" where next == "2" || next == "ii" || next == "two": return "part \(next)"
+      case "part2": return "part 2"
+      default: continue
+      }
+    }
+    return nil
   }
 
   func checkReferences(_ item: AgendaItem, slugs: ItemSlugs, meeting: Meeting, _ diagnostics: inout Diagnostics) {

@@ -30,17 +30,20 @@ public final class PastedText: @unchecked Sendable {
     /// The same run with numbers and months masked (`Shingles`, `masked`).
     var masked: UInt64
     var at: SourceLocation
-    /// The public text it was found in, and its place there (the n-th run).
-    var text: String
+    /// The line the public text starts on (with `at.path`, which text), and
+    /// the run's place in it (the n-th run).
+    var textLine: Int
     var run: Int
-    var source: LeakIndex.Source
-    var acknowledged: Bool
+    /// The non-public files the public item says it quotes.
+    var acknowledging: Set<String>
   }
 
   /// The shortest shared passage reported, in words.
   static let minimumWords = 14
 
   private let entries: [Entry]
+  /// Every non-public run, for an exact answer where the filter may err.
+  private let members: Set<UInt64>
   private let files: [String]
   private let filter: HashFilter
   /// Reads content files as the audit does (PDFs through `pdftotext`).
@@ -97,6 +100,7 @@ public final class PastedText: @unchecked Sendable {
     let filter = HashFilter(bits: LeakScanner.filterBits(for: entries.count))
     for entry in entries { filter.insert(entry.hash) }
     self.entries = entries
+    members = Set(entries.map(\.hash))
     self.files = files
     self.filter = filter
   }
@@ -132,12 +136,12 @@ public final class PastedText: @unchecked Sendable {
       var index = 0
       Shingles.forEachRun(text) { hash, line in
         defer { index += 1 }
-        guard filter.mayContain(hash), !agenda.contains(hash), let source = source(of: hash), source.path != path else { return }
+        guard filter.mayContain(hash), members.contains(hash), !agenda.contains(hash) else { return }
         found.append(
           Found(
             hash: hash, masked: index < masked.count ? masked[index] : hash,
-            at: SourceLocation(path: path, line: firstLine + line - 1), text: "\(path):\(firstLine)", run: index,
-            source: source, acknowledged: acknowledging.contains(source.path)))
+            at: SourceLocation(path: path, line: firstLine + line - 1), textLine: firstLine, run: index,
+            acknowledging: acknowledging))
       }
     }
     for item in meeting.items {
@@ -181,31 +185,34 @@ public final class PastedText: @unchecked Sendable {
     defer { lock.unlock() }
     // Runs that only this public file shares with non-public text, and
     // that are no formula; then passages of them, run after run.
-    let rare = sightings.values.filter {
-      $0.files.count == 1 && !formulas.isCommon($0.found.masked) && !nonPublicCommon.isCommon($0.found.masked)
-    }.map(\.found)
-    let byText = Dictionary(grouping: rare) { "\($0.text)|\($0.source.path)" }
+    let rare = sightings.values.compactMap { sighting -> (found: Found, source: LeakIndex.Source)? in
+      guard sighting.files.count == 1, !formulas.isCommon(sighting.found.masked), !nonPublicCommon.isCommon(sighting.found.masked),
+        let source = source(of: sighting.found.hash), source.path != sighting.found.at.path
+      else { return nil }
+      return (sighting.found, source)
+    }
+    let byText = Dictionary(grouping: rare) { "\($0.found.at.path):\($0.found.textLine)|\($0.source.path)" }
     var warnings: [String: Diagnostic] = [:]
     var acknowledged = Set<String>()
     for (_, hits) in byText {
-      var chain: [Found] = []
+      var chain: [(found: Found, source: LeakIndex.Source)] = []
       func endChain() {
         defer { chain = [] }
-        guard let hit = chain.first, chain.count + Shingles.width - 1 >= Self.minimumWords else { return }
-        if hit.acknowledged {
-          acknowledged.insert("\(hit.at.path) quotes \(hit.source.path)")
+        guard let (hit, source) = chain.first, chain.count + Shingles.width - 1 >= Self.minimumWords else { return }
+        if hit.acknowledging.contains(source.path) {
+          acknowledged.insert("\(hit.at.path) quotes \(source.path)")
           return
         }
-        let key = "\(hit.at.path):\(hit.at.line)|\(hit.source.path)"
+        let key = "\(hit.at.path):\(hit.at.line)|\(source.path)"
         let warning = Diagnostic(
           .warning,
-          "\(chain.count + Shingles.width - 1) words here are also in non-public \(hit.source.path):\(hit.source.line); remove them, or, if this public quote is deliberate, add '\(hit.source.path)' to 'quotes-exempt' in the item's front matter",
+          "\(chain.count + Shingles.width - 1) words here are also in non-public \(source.path):\(source.line); remove them, or, if this public quote is deliberate, add '\(source.path)' to 'quotes-exempt' in the item's front matter",
           at: hit.at)
         if let existing = warnings[key], existing.location <= warning.location { return }
         warnings[key] = warning
       }
-      for hit in hits.sorted(by: { $0.run < $1.run }) {
-        if let last = chain.last, last.run != hit.run - 1 { endChain() }
+      for hit in hits.sorted(by: { $0.found.run < $1.found.run }) {
+        if let last = chain.last, last.found.run != hit.found.run - 1 { endChain() }
         chain.append(hit)
       }
       endChain()
