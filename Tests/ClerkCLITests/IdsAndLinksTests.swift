@@ -7,13 +7,7 @@ import Testing
 /// published. Built with the real binary from a small tree whose headings
 /// are chosen to collide with footnotes, appendices, minutes and the layout.
 @Suite struct IdsAndLinksTests {
-  static let tree = InlineTree.oneMeeting + "\n" + """
-    -- c/2019-11-25/meeting.yml --
-    date: 2019-11-25
-    time: "11:00"
-    venue: Guildhall
-    status: published
-    -- c/2019-11-25/minutes.md --
+  static let tree = InlineTree.oneMeeting + "\n" + InlineTree.previousMeetingMinutes + "\n" + """
     # Main
 
     ## Budget

@@ -8,12 +8,7 @@ import Testing
 @Suite struct DiagnosticsTests {
   static let base = InlineTree.oneMeeting + "\n" + """
     published: 2020-01-31
-    -- c/2019-11-25/meeting.yml --
-    date: 2019-11-25
-    time: "11:00"
-    venue: Guildhall
-    status: published
-    -- c/2019-11-25/minutes.md --
+    """ + "\n" + InlineTree.previousMeetingMinutes + "\n" + """
     Minutes.
     """
 

@@ -32,6 +32,17 @@ public struct InlineTree {
     status: published
     """
 
+  /// The committee's previous meeting (2019-11-25, published), up to the
+  /// header of its `minutes.md`: the minutes' text follows.
+  public static let previousMeetingMinutes = """
+    -- c/2019-11-25/meeting.yml --
+    date: 2019-11-25
+    time: "11:00"
+    venue: Guildhall
+    status: published
+    -- c/2019-11-25/minutes.md --
+    """
+
   public init(_ text: String) throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
