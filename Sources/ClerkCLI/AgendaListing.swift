@@ -2,7 +2,7 @@ import ClerkCore
 
 /// The plain-text agenda `clerk check` prints for each meeting.
 enum AgendaListing {
-  static func render(_ plan: MeetingPlan, pages: [Int: String] = [:]) -> String {
+  static func render(_ plan: MeetingPlan, pages: [AgendaNumber: String] = [:]) -> String {
     var lines: [String] = []
     let status = plan.status == .draft ? "  [draft: not published]" : ""
     lines.append("\(plan.id.path)  \(plan.committee.name)\(status)")
@@ -16,11 +16,14 @@ enum AgendaListing {
         currentPart = item.part
         lines.append("  \(item.part.title)")
       }
-      var line = pad(String(item.number), 5) + "  " + item.title
+      var line = pad(item.number.description, 5) + "  " + item.title
       var tags: [String] = []
       if let label = item.purpose.label { tags.append(label) }
       if item.access == .exempt {
         tags.append(item.exemptParagraphs.isEmpty ? "exempt" : "paragraph(s) " + list(item.exemptParagraphs))
+      }
+      if let released = item.released {
+        tags.append("paragraph(s) " + list(item.exemptParagraphs) + ", released on " + released.iso)
       }
       if let supplement = item.supplement { tags.append("Supplementary Agenda \(supplement)") }
       if item.content?.isEmpty == true && !item.isGenerated { tags.append("no pages") }
@@ -32,7 +35,7 @@ enum AgendaListing {
       }
       if case .exclusion(let exclusion) = item.kind {
         for row in exclusion.rows {
-          lines.append(String(repeating: " ", count: 9) + "Item " + list(row.items) + " | Paragraph(s) " + (row.paragraphs.isEmpty ? "–" : list(row.paragraphs)))
+          lines.append(String(repeating: " ", count: 9) + "Item " + list(row.items) + " | Paragraph(s) " + list(row.paragraphs))
         }
       }
       if let minutes = item.content?.embeddedMinutes {
@@ -43,7 +46,9 @@ enum AgendaListing {
     return lines.joined(separator: "\n")
   }
 
-  static func list(_ numbers: [Int]) -> String { numbers.map(String.init).joined(separator: ", ") }
+  static func list<Number: CustomStringConvertible>(_ numbers: [Number]) -> String {
+    numbers.map(\.description).joined(separator: ", ")
+  }
 
   static func pad(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text

@@ -73,6 +73,9 @@ struct BuildCommand: ParsableCommand {
     let pasted = PastedText(index: index, templates: templateSet.directory, enabled: options.findPasted)
     var leaks: [LeakScanner.Leak] = []
     var quotes: [String] = []
+    let previousNumbers = PublishedNumbers(contentsOf: out + "/" + PublishedNumbers.fileName) ?? PublishedNumbers()
+    var numbers = PublishedNumbers()
+    var heldBack: [String] = []
     do {
       try tree.write(builder.assets, under: SiteBuilder.publicTree)
       try tree.write(builder.assets, under: SiteBuilder.nonPublicTree)
@@ -105,7 +108,10 @@ struct BuildCommand: ParsableCommand {
         let (rendered, found, pastes) = output
         leaks += found
         pasted.record(pastes)
-        diagnostics.append(contentsOf: result.diagnostics)
+        diagnostics.append(contentsOf: result.buildDiagnostics)
+        if result.isHeldBackDraft { heldBack.append(result.entry.id.path) }
+        diagnostics.append(contentsOf: previousNumbers.moves(in: result.plan, folder: out))
+        numbers.record(result.plan)
         done += 1
         progress.count(done, of: index.meetings.count)
         if let problem = rendered.problem { templateProblem = problem }
@@ -166,6 +172,7 @@ struct BuildCommand: ParsableCommand {
         content: ContentFiles.resolvedPath(options.content), templates: ContentFiles.resolvedPath(templateSet.directory),
         nonPublicFingerprint: audit.fingerprint)
       try tree.writeTop(BuildRecord.fileName, record.json)
+      try tree.writeTop(PublishedNumbers.fileName, numbers.json)
       try tree.commit()
     } catch {
       tree.abandon()
@@ -188,6 +195,10 @@ struct BuildCommand: ParsableCommand {
         + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
     if !pdfSummary.isEmpty { printer.note(pdfSummary) }
     if let summary = QuoteSummary.text(quotes) { printer.note(summary) }
+    if !heldBack.isEmpty {
+      printer.note(
+        "\(heldBack.count) draft meeting\(heldBack.count == 1 ? " was" : "s were") left out of this build because of the errors above (reported as warnings): \(heldBack.joined(separator: ", "))")
+    }
   }
 
   /// Renders every pack to PDF and writes the real page numbers back into

@@ -20,6 +20,7 @@ public struct MeetingChecker: Sendable {
   public func check(_ meeting: Meeting, entry: MeetingEntry) -> Diagnostics {
     var diagnostics = Diagnostics()
     checkOrders(meeting, &diagnostics)
+    checkFirstItemIsNoSupplement(meeting, &diagnostics)
     let slugs = ItemSlugs(meeting.items)
     for item in meeting.items {
       checkExemption(item, &diagnostics)
@@ -49,12 +50,21 @@ public struct MeetingChecker: Sendable {
     }
   }
 
+  /// A supplementary item is numbered after the item before it (`5A`
+  /// after 5); the first item of Part 1 has none before it.
+  func checkFirstItemIsNoSupplement(_ meeting: Meeting, _ diagnostics: inout Diagnostics) {
+    let partOne = meeting.items.filter { $0.access == .public && $0.released == nil }
+    guard let first = partOne.min(by: { ($0.order, $0.slug) < ($1.order, $1.slug) }), first.supplement != nil else { return }
+    diagnostics.error(
+      "a supplementary item is numbered after the item before it (5A after 5), and this one comes first in Part 1; give it an NN after an item of the published agenda",
+      at: first.location(of: "supplement"))
+  }
+
   func fileName(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
   }
 
   func checkExemption(_ item: AgendaItem, _ diagnostics: inout Diagnostics) {
-    let scheme = index.site.exemptionScheme
     switch item.access {
     case .exempt:
       if item.exemptParagraphs.isEmpty && item.hasContent {
@@ -62,17 +72,19 @@ public struct MeetingChecker: Sendable {
           "exempt item has content but no 'exempt-paragraphs'; add the paragraph(s) of the exemption scheme it relies on",
           at: item.location(of: "access"))
       }
-      for number in item.exemptParagraphs where scheme.paragraphs[number] == nil {
-        let valid = scheme.validParagraphs
-        let range = valid.isEmpty ? "none are defined" : "valid: \(valid.first ?? 0)–\(valid.last ?? 0)"
-        diagnostics.error(
-          "paragraph \(number) is not in the \(scheme.kind.rawValue) exemption scheme (\(range))",
-          at: item.location(of: "exempt-paragraphs#\(number)"))
-      }
+      checkParagraphs(item, &diagnostics)
       if let until = item.exemptUntil, until < today {
         diagnostics.warning(
           "the exemption was due for review on \(until.iso); review whether this item can now be published (nothing is released automatically)",
           at: item.location(of: "exempt-until"))
+      }
+    case .public where item.released != nil:
+      // Released: a Part 2 item of record, public from its release date.
+      checkParagraphs(item, &diagnostics)
+      if let released = item.released, released > today {
+        diagnostics.error(
+          "'released' is \(released.iso), after today (\(today.iso)); set it on the day the exemption ends, not before",
+          at: item.location(of: "released"))
       }
     case .public:
       if !item.exemptParagraphs.isEmpty {
@@ -87,6 +99,17 @@ public struct MeetingChecker: Sendable {
     }
     if let summary = item.summary, !summary.isSingleParagraph {
       diagnostics.warning("'summary' should be a single paragraph", at: item.location(of: "summary"))
+    }
+  }
+
+  func checkParagraphs(_ item: AgendaItem, _ diagnostics: inout Diagnostics) {
+    let scheme = index.site.exemptionScheme
+    for number in item.exemptParagraphs where scheme.paragraphs[number] == nil {
+      let valid = scheme.validParagraphs
+      let range = valid.isEmpty ? "none are defined" : "valid: \(valid.first ?? 0)–\(valid.last ?? 0)"
+      diagnostics.error(
+        "paragraph \(number) is not in the \(scheme.kind.rawValue) exemption scheme (\(range))",
+        at: item.location(of: "exempt-paragraphs#\(number)"))
     }
   }
 

@@ -83,6 +83,14 @@ extension MeetingLoader {
         reader.error("'supplement' must be 1 or more", at: node)
       }
     }
+    if let node = fields["released"], let date = reader.date(node, key: "released") {
+      if item.access == .exempt {
+        item.released = date
+        item.access = .public
+      } else {
+        reader.error("'released' is for an exempt item whose exemption has ended; this item is public already", at: node)
+      }
+    }
     if let node = fields["quotes-exempt"] {
       item.quotesExempt = (reader.list(node, key: "quotes-exempt") ?? []).compactMap { reader.string($0, key: "quotes-exempt") }
     }

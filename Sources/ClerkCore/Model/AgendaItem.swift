@@ -54,6 +54,11 @@ public struct AgendaItem: Sendable {
   public var exemptReason: MarkdownDocument?
   public var exemptUntil: CalendarDate?
   public var supplement: Int?
+  /// On an item written `access: exempt`: the day its exemption ended.
+  /// The loader then makes it public (`access` is `.public`, so the audit
+  /// and the narrowing treat its body, appendices and minutes as public),
+  /// and the planner keeps it in Part 2 with its number and paragraphs.
+  public var released: CalendarDate?
   /// Non-public files (content paths) this public item quotes on purpose.
   public var quotesExempt: [String] = []
   public var body: MarkdownDocument

@@ -33,6 +33,7 @@ public struct ItemKey: Sendable {
     ItemKey(name: "exempt-reason", isPublicOnExemptItem: true, sample: { "\"\($0) reason\"" }),
     ItemKey(name: "exempt-until", isPublicOnExemptItem: false),
     ItemKey(name: "supplement", isPublicOnExemptItem: false),
+    ItemKey(name: "released", isPublicOnExemptItem: true),
     ItemKey(name: "quotes-exempt", isPublicOnExemptItem: false, sample: { "[\"\($0)/quoted.md\"]" }),
   ]
 

@@ -42,7 +42,7 @@ public struct MeetingPlan: Sendable {
   public var supplements: [Int] { Array(Set(items.compactMap(\.supplement))).sorted() }
 
   /// Agenda numbers by item slug, for resolving `item:` links. Never rendered.
-  public var numbersBySlug: [String: Int]
+  public var numbersBySlug: [String: AgendaNumber]
 
   public func item(slug: String) -> PlannedItem? {
     numbersBySlug[slug].flatMap { number in items.first { $0.number == number } }
@@ -58,7 +58,7 @@ public struct PlannedItem: Sendable {
     case exclusion(ExclusionOfThePublic)
   }
 
-  public var number: Int
+  public var number: AgendaNumber
   public var part: AgendaPart
   public var kind: Kind
   /// The source file's slug; nil for generated items.
@@ -78,6 +78,9 @@ public struct PlannedItem: Sendable {
   /// Everything that is not part of the agenda entry; nil in the public
   /// plan for an exempt item, so no renderer can ever reach it.
   public var content: ItemContent?
+  /// On a Part 2 item: the day its exemption ended. It keeps its place and
+  /// number; its content is public from then (it is planned as public).
+  public var released: CalendarDate? = nil
 
   public var isGenerated: Bool {
     if case .exclusion = kind { return true }
@@ -112,7 +115,7 @@ public struct EmbeddedMinutes: Sendable {
 public struct ExclusionOfThePublic: Sendable, Hashable {
   public struct Row: Sendable, Hashable {
     /// Agenda numbers sharing the same paragraphs, e.g. [22, 23].
-    public var items: [Int]
+    public var items: [AgendaNumber]
     public var paragraphs: [Int]
   }
 
@@ -132,7 +135,7 @@ public struct CrossReference: Sendable, Hashable {
   }
 
   public var relation: Relation
-  public var targetNumber: Int
+  public var targetNumber: AgendaNumber
   /// Nil in the public plan when the target is exempt: an exempt item's
   /// slug comes from its file name, which is not public.
   public var targetSlug: String?

@@ -15,20 +15,18 @@ public struct MeetingPlanner: Sendable {
   /// The full (non-public) plan; narrow it with `narrowed(to:)`.
   public func plan(_ meeting: Meeting) -> MeetingPlan {
     let ordered = meeting.items.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
-    let partOne = ordered.filter { $0.access == .public }
-    let partTwo = ordered.filter { $0.access == .exempt }
-    var numbers: [String: Int] = [:]
-    for (offset, item) in partOne.enumerated() where numbers[item.slug] == nil {
-      numbers[item.slug] = offset + 1
-    }
-    let exclusionNumber = partOne.count + 1
-    for (offset, item) in partTwo.enumerated() where numbers[item.slug] == nil {
-      numbers[item.slug] = exclusionNumber + 1 + offset
+    // A released item keeps its Part 2 place: the record of the meeting.
+    let partOne = ordered.filter { $0.access == .public && $0.released == nil }
+    let partTwo = ordered.filter { $0.access == .exempt || $0.released != nil }
+    let numbering = AgendaNumbering(partOne: partOne, partTwo: partTwo)
+    var numbers: [String: AgendaNumber] = [:]
+    for (item, number) in zip(partOne + partTwo, numbering.numbers) where numbers[item.slug] == nil {
+      numbers[item.slug] = number
     }
     let bySlug = Dictionary(ordered.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
     let appendicesOf = Dictionary(grouping: ordered.filter { $0.appendixTo != nil }) { $0.appendixTo ?? "" }
 
-    func planned(_ item: AgendaItem, number: Int, part: AgendaPart) -> PlannedItem {
+    func planned(_ item: AgendaItem, number: AgendaNumber, part: AgendaPart) -> PlannedItem {
       var references: [CrossReference] = []
       func reference(_ relation: CrossReference.Relation, _ target: AgendaItem) {
         guard let targetNumber = numbers[target.slug] else { return }
@@ -40,7 +38,7 @@ public struct MeetingPlanner: Sendable {
       if let parent = item.appendixTo.flatMap({ bySlug[$0] }) { reference(.appendixOf, parent) }
       for child in appendicesOf[item.slug] ?? [] { reference(.hasAppendix, child) }
       for other in item.seeAlso.compactMap({ bySlug[$0] }) { reference(.seeAlso, other) }
-      return PlannedItem(
+      var planned = PlannedItem(
         number: number, part: part, kind: .authored, slug: item.slug, path: item.path, title: item.title,
         purpose: item.purpose, access: item.access, summary: item.summary, exemptParagraphs: item.exemptParagraphs,
         exemptReason: item.exemptReason, supplement: item.supplement, orientation: item.orientation,
@@ -48,12 +46,16 @@ public struct MeetingPlanner: Sendable {
         content: ItemContent(
           body: item.body, bodyLine: item.bodyLine, reportOf: item.reportOf, authors: item.authors,
           appendices: item.appendices, embeddedMinutes: embeddedMinutes(item, in: meeting)))
+      planned.released = item.released
+      return planned
     }
 
-    var items = partOne.enumerated().map { planned($1, number: $0 + 1, part: .one) }
+    let partOneNumbers = numbering.numbers.prefix(partOne.count)
+    let partTwoNumbers = numbering.numbers.dropFirst(partOne.count)
+    var items = zip(partOne, partOneNumbers).map { planned($0, number: $1, part: .one) }
     if !partTwo.isEmpty {
-      items.append(exclusionItem(number: exclusionNumber, partTwo: partTwo, numbers: numbers))
-      items += partTwo.enumerated().map { planned($1, number: exclusionNumber + 1 + $0, part: .two) }
+      items.append(exclusionItem(number: numbering.exclusion, partTwo: Array(zip(partTwo, partTwoNumbers))))
+      items += zip(partTwo, partTwoNumbers).map { planned($0, number: $1, part: .two) }
     }
     let committee = index.committee(meeting.id.committee) ?? Committee(slug: meeting.id.committee, name: meeting.id.committee)
     return MeetingPlan(
@@ -63,16 +65,21 @@ public struct MeetingPlanner: Sendable {
       numbersBySlug: numbers)
   }
 
-  func exclusionItem(number: Int, partTwo: [AgendaItem], numbers: [String: Int]) -> PlannedItem {
+  /// The generated item, with one row per run of adjacent Part 2 items
+  /// that rely on the same paragraphs. An item with no paragraphs (a
+  /// standing item with no content) gets no row: it needs no exclusion.
+  func exclusionItem(number: AgendaNumber, partTwo: [(AgendaItem, AgendaNumber)]) -> PlannedItem {
     var rows: [ExclusionOfThePublic.Row] = []
-    for item in partTwo {
-      guard let itemNumber = numbers[item.slug] else { continue }
+    var lastRowIndex = -2
+    for (index, (item, itemNumber)) in partTwo.enumerated() {
       let paragraphs = Array(Set(item.exemptParagraphs)).sorted()
-      if let last = rows.last, last.paragraphs == paragraphs, last.items.last == itemNumber - 1 {
+      guard !paragraphs.isEmpty else { continue }
+      if let last = rows.last, last.paragraphs == paragraphs, lastRowIndex == index - 1 {
         rows[rows.count - 1].items.append(itemNumber)
       } else {
         rows.append(ExclusionOfThePublic.Row(items: [itemNumber], paragraphs: paragraphs))
       }
+      lastRowIndex = index
     }
     let exclusion = ExclusionOfThePublic(motion: index.site.exemptionScheme.motion, rows: rows)
     return PlannedItem(

@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 
 /// Renders every pack of a build to PDF, then writes the page numbers the
@@ -46,7 +47,7 @@ public struct PackPDFs {
     for result in results { byPDF[result.pdf] = result }
     var produced: [String] = []
     for index in summaries.indices {
-      var ranges: [Int: (pdf: String, first: Int, last: Int)] = [:]
+      var ranges: [AgendaNumber: (pdf: String, first: Int, last: Int)] = [:]
       var pageCounts: [String: Int] = [:]
       for pack in summaries[index].packs where !pack.items.isEmpty {
         guard let result = byPDF[tree.path(pack.pdf, under: subtree)] else { continue }
@@ -72,7 +73,7 @@ public struct PackPDFs {
   }
 
   func writePageNumbers(
-    _ ranges: [Int: (pdf: String, first: Int, last: Int)], pageCounts: [String: Int], summary: MeetingSummary,
+    _ ranges: [AgendaNumber: (pdf: String, first: Int, last: Int)], pageCounts: [String: Int], summary: MeetingSummary,
     subtree: String
   ) throws(OutputTree.Problem) -> [String] {
     let page = SiteLayout.meeting(summary.id)

@@ -40,7 +40,7 @@ public struct MeetingSummary: Sendable {
 public struct PackFile: Sendable {
   public var html: String
   public var pdf: String
-  public var items: [Int]
+  public var items: [AgendaNumber]
   public var appendices: [String]
 }
 

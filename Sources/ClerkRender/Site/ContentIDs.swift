@@ -1,3 +1,5 @@
+import ClerkCore
+
 /// The ids of the markdown documents shown on one page, chosen so that no
 /// two can be equal and none is one of the layout's own (`main`, `agenda`,
 /// `item-3`…).
@@ -15,7 +17,7 @@ struct ContentIDs {
 
   static let page = ContentIDs(prefix: "c-")
 
-  static func packItem(_ number: Int) -> ContentIDs { ContentIDs(prefix: "i\(number)-") }
+  static func packItem(_ number: AgendaNumber) -> ContentIDs { ContentIDs(prefix: "i\(number)-") }
 
   var body: String { prefix }
   var exemptReason: String { prefix + "-reason-" }
@@ -26,7 +28,7 @@ struct ContentIDs {
   func appendixAnchor(_ number: Int) -> String { prefix + "-appendix-\(number)" }
 
   /// An item's summary, on whichever page lists it (each lists it once).
-  static func summary(item number: Int) -> String { "summary-\(number)-" }
+  static func summary(item number: AgendaNumber) -> String { "summary-\(number)-" }
   /// One of a meeting's notes, on the meeting page and the pack's front sheet.
   static func note(_ index: Int) -> String { "note-\(index + 1)-" }
 }

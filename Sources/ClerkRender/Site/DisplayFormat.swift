@@ -31,16 +31,9 @@ public enum DisplayFormat {
   }
 
   /// 1 → "A", 27 → "AA": appendix letters.
-  public static func letter(_ index: Int) -> String {
-    var n = index
-    var out = ""
-    repeat {
-      let scalar = Unicode.Scalar(UInt8(65 + (n - 1) % 26))
-      out = String(Character(scalar)) + out
-      n = (n - 1) / 26
-    } while n > 0
-    return out
-  }
+  public static func letter(_ index: Int) -> String { AgendaNumber.letters(index) }
 
-  public static func list(_ numbers: [Int]) -> String { numbers.map(String.init).joined(separator: ", ") }
+  public static func list<Number: CustomStringConvertible>(_ numbers: [Number]) -> String {
+    numbers.map(\.description).joined(separator: ", ")
+  }
 }

@@ -99,7 +99,7 @@ struct MeetingPages {
         "items": try items.map { item throws(TemplateSet.Problem) -> [String: Any] in
           let entry = agendaEntry(item, page: path, resolver: resolver)
           let html = try fragments.render(Self.agendaEntryTemplate, key: "\(path)#\(item.number)", context: entry, with: templates)
-          return ["number": item.number, "html": html]
+          return ["number": item.number.description, "html": html]
         },
       ])
     }
@@ -119,7 +119,7 @@ struct MeetingPages {
   /// One agenda entry as the meeting page and the pack print it.
   func agendaEntry(_ item: PlannedItem, page path: String, resolver: LinkResolver) -> [String: Any] {
     var entry: [String: Any] = [
-      "number": item.number,
+      "number": item.number.description,
       "title": item.title,
       "href": SiteLayout.relative(from: path, to: SiteLayout.item(id, number: item.number)),
       "anchor": "item-\(item.number)",
@@ -131,13 +131,16 @@ struct MeetingPages {
     ]
     if let label = item.purpose.label { entry["purpose"] = label }
     if let supplement = item.supplement { entry["supplement"] = supplement }
+    // `value` takes an integer: a supplementary number (12A) has none.
+    if item.number.letter == 0 { entry["listValue"] = String(item.number.base) }
+    if let released = item.released { entry["released"] = DisplayFormat.date(released) }
     if PackPages.takesPages(item) { entry["pageRange"] = PackPages.pageRangeMarker(item.number) }
     if !item.exemptParagraphs.isEmpty { entry["paragraphs"] = DisplayFormat.list(item.exemptParagraphs) }
     if case .exclusion(let exclusion) = item.kind {
       entry["exclusion"] = [
         "motion": exclusion.motion,
         "rows": exclusion.rows.map { row in
-          ["items": DisplayFormat.list(row.items), "paragraphs": row.paragraphs.isEmpty ? "–" : DisplayFormat.list(row.paragraphs)]
+          ["items": DisplayFormat.list(row.items), "paragraphs": DisplayFormat.list(row.paragraphs)]
         },
       ]
     }
@@ -179,13 +182,13 @@ struct MeetingPages {
     if let previous {
       content["previous"] = [
         "href": SiteLayout.relative(from: path, to: SiteLayout.item(id, number: previous.number)),
-        "number": previous.number, "title": previous.title,
+        "number": previous.number.description, "title": previous.title,
       ]
     }
     if let next {
       content["next"] = [
         "href": SiteLayout.relative(from: path, to: SiteLayout.item(id, number: next.number)),
-        "number": next.number, "title": next.title,
+        "number": next.number.description, "title": next.title,
       ]
     }
     context["itemContent"] = try fragments.render(
@@ -212,6 +215,11 @@ struct MeetingPages {
       details["placeholder"] = scheme.placeholder(for: item.exemptParagraphs)
     }
     if case .exclusion = item.kind { details["isExclusion"] = true }
+    if let released = item.released {
+      details["accessLabel"] = "Public (released)"
+      details["releasedNote"] =
+        "Released on \(DisplayFormat.date(released)). This item was considered in private under paragraph(s) \(DisplayFormat.list(item.exemptParagraphs)); the exemption has ended and the report is now public."
+    }
     guard let content = item.content else {
       details["withheld"] = item.access == .exempt
       return details

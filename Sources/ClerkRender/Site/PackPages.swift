@@ -18,7 +18,7 @@ struct PackPages {
   static let itemTemplate = "pack/partials/item"
 
   /// Marker left where "(Pages X - Y)" goes; filled in once the PDF exists.
-  static func pageRangeMarker(_ number: Int) -> String { "<!--clerk-pages:\(number)-->" }
+  static func pageRangeMarker(_ number: AgendaNumber) -> String { "<!--clerk-pages:\(number)-->" }
   /// Marker where links to the PDFs go on the meeting page.
   static let pdfLinksMarker = "<!--clerk-pdf-links-->"
 
@@ -64,7 +64,7 @@ struct PackPages {
           }
           let html = try pages.fragments.render(
             Self.agendaEntryTemplate, key: "\(path)#agenda-\(item.number)", context: entry, with: pages.templates)
-          return ["number": item.number, "html": html]
+          return ["number": item.number.description, "html": html]
         },
       ])
     }
@@ -82,7 +82,7 @@ struct PackPages {
         }
       }
       // Rendered once for both trees: the item alone, never the audience.
-      return ["number": item.number, "html": try pages.fragments.render(Self.itemTemplate, key: "\(path)#\(item.number)", context: entry, with: pages.templates)]
+      return ["number": item.number.description, "html": try pages.fragments.render(Self.itemTemplate, key: "\(path)#\(item.number)", context: entry, with: pages.templates)]
     }
     var context = pages.page(path, pages.title, crumbs: []).dictionary()
     let kind = supplement.map { "Supplementary Agenda \($0)" } ?? "Agenda"

@@ -11,7 +11,7 @@ public enum SiteLayout {
   public static func committee(_ slug: String) -> String { "\(slug)/index.html" }
   public static func meetingFolder(_ id: MeetingID) -> String { id.path }
   public static func meeting(_ id: MeetingID) -> String { "\(id.path)/index.html" }
-  public static func item(_ id: MeetingID, number: Int) -> String { "\(id.path)/item-\(number).html" }
+  public static func item(_ id: MeetingID, number: AgendaNumber) -> String { "\(id.path)/item-\(number).html" }
   public static func minutes(_ id: MeetingID) -> String { "\(id.path)/minutes.html" }
   public static func nonPublicMinutes(_ id: MeetingID) -> String { "\(id.path)/minutes-non-public.html" }
   public static func pack(_ id: MeetingID) -> String { "\(id.path)/pack.html" }
