@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var options: ContentOptions
 
-  @Option(name: .long, help: "A previous build whose pack page numbers to show.")
+  @Option(name: .long, help: "A previous build: its pack page numbers are shown, and a published agenda number it recorded that would move is an error.")
   var build: String = "build"
 
   func run() throws {
@@ -22,6 +22,7 @@ struct CheckCommand: ParsableCommand {
     if let index {
       let processor = ArchiveProcessor(index: index, today: options.todayDate)
       let pasted = PastedText(index: index, templates: try? options.templateFolder(site: index.site), enabled: options.findPasted)
+      let published = PublishedNumbers(contentsOf: build + "/" + PublishedNumbers.fileName) ?? PublishedNumbers()
       var first = true
       processor.process(transform: { pasted.scan($0.meeting, plan: $0.plan) }) { result, found in
         pasted.record(found)
@@ -30,6 +31,8 @@ struct CheckCommand: ParsableCommand {
         print((first ? "" : "\n") + AgendaListing.render(result.plan, pages: pages))
         first = false
         diagnostics.append(contentsOf: result.diagnostics)
+        // What the next build into `--build` would refuse.
+        diagnostics.append(contentsOf: published.moves(in: result.plan, folder: build))
       }
       let (warnings, acknowledged) = pasted.report()
       diagnostics.append(contentsOf: warnings)

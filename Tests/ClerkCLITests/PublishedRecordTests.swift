@@ -64,6 +64,10 @@ import Testing
         "c/2020-02-10/30-questions.md:1:1: error: this item was published as Agenda Item 3 (the previous build in '\(out.path)') and would now be Agenda Item 4;"
       ))
     #expect(TreeSnapshot(out) == before)
+    // `clerk check --build` says the same before any build is tried.
+    let check = try ClerkProcess.run(["check", tree.path, "--build", out.path])
+    #expect(check.status == 1)
+    #expect(check.stderr.contains("c/2020-02-10/30-questions.md:1:1: error: this item was published as Agenda Item 3"))
   }
 
   @Test func aReleasedItemKeepsItsNumberAndIsPublicFromThen() throws {
