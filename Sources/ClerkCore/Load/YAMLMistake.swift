@@ -112,7 +112,10 @@ struct YAMLMistake: Equatable {
       comment = String(value[hash.lowerBound...])
       value = String(value[..<hash.lowerBound])
     }
-    value = String(value.reversed().drop { $0 == " " }.reversed())
+    while value.hasSuffix(" ") {
+      value.removeLast()
+      comment = " " + comment
+    }
     return YAMLMistake(
       message: "the value of '\(key)' contains ': ', which YAML reads as the start of a new key; "
         + "put the value in quotes: \(entry.fixed(quoted(value)) + comment)",
