@@ -260,3 +260,28 @@ extension DiagnosticsTests {
     #expect(Plural.count(n, singular, plural) == expected)
   }
 }
+
+/// The explanations read the YAML line themselves: no malformed front
+/// matter may make them trap.
+@Suite struct YAMLMistakeRobustnessTests {
+  static let pieces = [
+    "title", ": ", ":", "'", "''", "\"", "\\", "\t", " ", "  ", "- ", "-", "#", " #", "[", "]", "{", "}", ",", "\n", "\n  ",
+    "é", "Safeguarding", "Members' ", "|", ">", "&a", "*a", "? ", "%", "@", "`",
+  ]
+
+  @Test func randomFrontMatterNeverTraps() {
+    var seed: UInt64 = 0x5EED
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    var explained = 0
+    for _ in 0..<3_000 {
+      var yaml = ""
+      for _ in 0..<(1 + next(12)) { yaml += Self.pieces[next(Self.pieces.count)] }
+      let (_, diagnostics) = ItemText.read("---\n" + yaml + "\n---\n")
+      explained += diagnostics.all.count { !$0.message.hasPrefix("malformed YAML") }
+    }
+    #expect(explained > 0)
+  }
+}

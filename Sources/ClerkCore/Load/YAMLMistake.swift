@@ -17,7 +17,7 @@ struct YAMLMistake: Equatable {
   static func explain(problem: String, context: YamlError.Context?, mark: Mark, yaml: String) -> YAMLMistake? {
     let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
     func line(_ number: Int) -> [Unicode.Scalar]? {
-      (1...lines.count).contains(number) ? Array(lines[number - 1].unicodeScalars) : nil
+      number >= 1 && number <= lines.count ? Array(lines[number - 1].unicodeScalars) : nil
     }
     guard let text = line(mark.line) else { return nil }
     if let tab = leadingTab(text) {
@@ -162,7 +162,7 @@ struct YAMLMistake: Equatable {
 
   /// `summary: "A staffing matter` with no closing quote.
   static func unclosedQuote(_ line: [Unicode.Scalar], line number: Int, column: Int) -> YAMLMistake? {
-    guard (1...line.count).contains(column) else { return nil }
+    guard column >= 1, column <= line.count else { return nil }
     let quote = line[column - 1]
     guard quote == "'" || quote == "\"" else { return nil }
     let owner = Entry(line).key.map { "the value of '\($0)'" } ?? "this value"
