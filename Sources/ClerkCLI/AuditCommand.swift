@@ -57,14 +57,14 @@ struct AuditCommand: ParsableCommand {
     for leak in leaks { print(leak.description) }
     let gaps = scanner.gaps.all
     for gap in gaps { printer.note("error: cannot audit \(gap)") }
-    let summary = "\(index.runCount) non-public word runs and \(index.valueCount) values checked"
+    let summary = "\(Plural.count(index.runCount, "non-public word run")) and \(Plural.count(index.valueCount, "value")) checked"
     if !leaks.isEmpty {
-      printer.note("audit: \(leaks.count) leak\(leaks.count == 1 ? "" : "s") in \(directory)/public (\(summary))")
+      printer.note("audit: \(Plural.count(leaks.count, "leak")) in \(directory)/public (\(summary))")
       throw ExitCode.failure
     }
     guard gaps.isEmpty else {
       printer.note(
-        "audit incomplete: \(gaps.count) file\(gaps.count == 1 ? "" : "s") could not be read, so \(directory)/public cannot be called clean (\(summary))")
+        "audit incomplete: \(Plural.count(gaps.count, "file")) could not be read, so \(directory)/public cannot be called clean (\(summary))")
       throw ExitCode(2)
     }
     printer.note("audit: 0 leaks in \(directory)/public (\(summary))")

@@ -59,7 +59,7 @@ struct BuildCommand: ParsableCommand {
       printer.note("error: \(error.message)")
       throw ExitCode(2)
     }
-    progress.note("      \(index.meetings.count) meetings in \(index.committees.count) committees")
+    progress.note("      \(Plural.count(index.meetings.count, "meeting")) in \(Plural.count(index.committees.count, "committee"))")
 
     progress.stage(2, "Check, plan, render and audit meetings")
     let builder = SiteBuilder(index: index, templates: templateSet, today: options.todayDate)
@@ -148,7 +148,7 @@ struct BuildCommand: ParsableCommand {
     guard !diagnostics.hasErrors, templateProblem == nil else {
       tree.abandon()
       let errors = diagnostics.errorCount + (templateProblem == nil ? 0 : 1)
-      printer.note("build failed with \(errors) error\(errors == 1 ? "" : "s"): the previous output in '\(out)' is untouched")
+      printer.note("build failed with \(Plural.count(errors, "error")): the previous output in '\(out)' is untouched")
       throw ExitCode.failure
     }
 
@@ -160,9 +160,9 @@ struct BuildCommand: ParsableCommand {
       for leak in found { printer.note("error: \(leak.description)") }
       for gap in gaps { printer.note("error: cannot audit \(gap)") }
       if !found.isEmpty {
-        printer.note("build failed: the audit found \(found.count) leak\(found.count == 1 ? "" : "s") of non-public text in public/; nothing was published and '\(out)' is untouched")
+        printer.note("build failed: the audit found \(Plural.count(found.count, "leak")) of non-public text in public/; nothing was published and '\(out)' is untouched")
       } else {
-        printer.note("build failed: the audit could not read \(gaps.count) file\(gaps.count == 1 ? "" : "s"), so public/ cannot be called clean; nothing was published and '\(out)' is untouched")
+        printer.note("build failed: the audit could not read \(Plural.count(gaps.count, "file")), so public/ cannot be called clean; nothing was published and '\(out)' is untouched")
       }
       throw ExitCode.failure
     }
@@ -191,13 +191,13 @@ struct BuildCommand: ParsableCommand {
     let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
     let warnings = diagnostics.warningCount
     printer.note(
-      "Built \(index.meetings.count) meetings, \(pages) pages in \(String(format: "%.1f", elapsed)) s → \(out)/public and \(out)/non-public"
-        + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
+      "Built \(Plural.count(index.meetings.count, "meeting")), \(Plural.count(pages, "page")) in \(String(format: "%.1f", elapsed)) s → \(out)/public and \(out)/non-public"
+        + (warnings > 0 ? " (\(Plural.count(warnings, "warning")))" : ""))
     if !pdfSummary.isEmpty { printer.note(pdfSummary) }
     if let summary = QuoteSummary.text(quotes) { printer.note(summary) }
     if !heldBack.isEmpty {
       printer.note(
-        "\(heldBack.count) draft meeting\(heldBack.count == 1 ? " was" : "s were") left out of this build because of the errors above (reported as warnings): \(heldBack.joined(separator: ", "))")
+        Plural.count(heldBack.count, "draft meeting was", "draft meetings were") + " left out of this build because of the errors above (reported as warnings): \(heldBack.joined(separator: ", "))")
     }
   }
 
@@ -229,7 +229,7 @@ struct BuildCommand: ParsableCommand {
     let pages = publicOutcome.pages + nonPublicOutcome.pages
     let misses = publicOutcome.misses + nonPublicOutcome.misses
     let rate = misses > 0 && seconds > 0 ? String(format: ", %.0f pages/s", Double(pages) / seconds) : ""
-    return "PDF: \(pdfs) packs, \(pages) pages; \(publicOutcome.hits + nonPublicOutcome.hits) from cache, \(misses) rendered in \(String(format: "%.1f", seconds)) s\(rate)"
+    return "PDF: \(Plural.count(pdfs, "pack")), \(Plural.count(pages, "page")); \(publicOutcome.hits + nonPublicOutcome.hits) from cache, \(misses) rendered in \(String(format: "%.1f", seconds)) s\(rate)"
   }
 }
 
@@ -252,9 +252,9 @@ struct Progress {
   func count(_ done: Int, of total: Int) {
     guard !quiet, total > 0 else { return }
     if isTerminal {
-      FileHandle.standardError.write(Data("\r      \(done)/\(total) meetings\(done == total ? "\n" : "")".utf8))
+      FileHandle.standardError.write(Data("\r      \(done)/\(Plural.count(total, "meeting"))\(done == total ? "\n" : "")".utf8))
     } else if done == total || (total >= 20 && done % max(1, total / 10) == 0) {
-      note("      \(done)/\(total) meetings")
+      note("      \(done)/\(Plural.count(total, "meeting"))")
     }
   }
 }

@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
     let errors = diagnostics.errorCount
     let warnings = diagnostics.warningCount
     printer.note(
-      "checked \(meetings) meeting\(meetings == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+      "checked \(Plural.count(meetings, "meeting")): \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))")
     if let summary = QuoteSummary.text(quotes) { printer.note(summary) }
     if diagnostics.hasErrors { throw ExitCode.failure }
   }

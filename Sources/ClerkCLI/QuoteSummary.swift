@@ -1,10 +1,12 @@
+import ClerkCore
+
 /// The closing line about deliberate quotes of non-public text
 /// (`quotes-exempt`), shown by `build` and `check` so they stay visible.
 enum QuoteSummary {
   static func text(_ quotes: [String]) -> String? {
     guard !quotes.isEmpty else { return nil }
     let count = quotes.count
-    return "\(count) deliberate quote\(count == 1 ? "" : "s") of non-public text (quotes-exempt):\n"
+    return "\(Plural.count(count, "deliberate quote")) of non-public text (quotes-exempt):\n"
       + quotes.map { "  \($0)" }.joined(separator: "\n")
   }
 }

@@ -46,17 +46,19 @@ import Testing
     #expect(found == [])
   }
 
+  /// A YAML error that is not one of the common mistakes (MistakesTests)
+  /// keeps libyaml's own words.
   @Test func malformedYAMLPointsAtTheRealLine() throws {
     try expectDiagnostic("""
       -- c/2020-02-10/01-report.md --
       ---
       title: Report
       purpose: decision
-      summary: "unterminated1️⃣
-      ---
+      see-also: [a, b
+      1️⃣---
       Body.
       """, file: "c/2020-02-10/01-report.md", "error",
-      "malformed YAML: found unexpected end of stream (while scanning a quoted scalar at line 4)")
+      "malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 4)")
   }
 
   @Test func unknownKeyWithSuggestion() throws {

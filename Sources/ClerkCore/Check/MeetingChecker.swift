@@ -21,7 +21,7 @@ public struct MeetingChecker: Sendable {
     var diagnostics = Diagnostics()
     checkOrders(meeting, &diagnostics)
     checkFirstItemIsNoSupplement(meeting, &diagnostics)
-    let slugs = ItemSlugs(meeting.items)
+    let slugs = ItemSlugs(meeting.items, unloaded: meeting.unloadedItems)
     for item in meeting.items {
       checkExemption(item, &diagnostics)
       checkReferences(item, slugs: slugs, meeting: meeting, &diagnostics)
@@ -178,6 +178,7 @@ public struct MeetingChecker: Sendable {
     let at = item.location(of: "minutes-of")
     let id = reference.meetingID(defaultCommittee: meeting.id.committee)
     guard let target = index.entry(id) else {
+      if index.unloadedMeetings.contains(id) { return }
       diagnostics.error("'minutes-of' names \(id.path), which is not a meeting in the archive", at: at)
       return
     }
@@ -234,7 +235,9 @@ public struct MeetingChecker: Sendable {
     if url.hasPrefix("meeting:") {
       let target = url.dropFirst(8)
       let parts = target.split(separator: "/", omittingEmptySubsequences: false)
-      guard parts.count == 2, let entry = index.entry(MeetingID(committee: String(parts[0]), folder: String(parts[1]))) else {
+      let id = MeetingID(committee: String(parts.first ?? ""), folder: String(parts.last ?? ""))
+      guard parts.count == 2, let entry = index.entry(id) else {
+        if parts.count == 2 && index.unloadedMeetings.contains(id) { return true }
         diagnostics.error("link to 'meeting:\(target)', which is not a meeting in the archive (write meeting:<committee>/<YYYY-MM-DD>)", at: at)
         return true
       }
@@ -301,7 +304,7 @@ public struct MeetingChecker: Sendable {
     if clear < Self.clearDaysRequired {
       let latest = workingDays.latestPublication(for: entry.date, clearDays: Self.clearDaysRequired)
       diagnostics.warning(
-        "published \(published.iso) leaves \(clear) clear working day\(clear == 1 ? "" : "s") before the meeting; five are required (publish by \(latest.longText))",
+        "published \(published.iso) leaves \(Plural.count(clear, "clear working day")) before the meeting; five are required (publish by \(latest.longText))",
         at: at)
     }
   }
@@ -309,22 +312,28 @@ public struct MeetingChecker: Sendable {
 
 /// The items of a meeting by slug. Two items may share a slug
 /// (`07-update.md`, `17-update.md`); only a reference to such a slug is a
-/// problem, because it is ambiguous.
+/// problem, because it is ambiguous. An item file that failed to load still
+/// names its slug: its own error is the one to fix.
 struct ItemSlugs {
   var items: [String: AgendaItem] = [:]
   var files: [String: [String]] = [:]
 
-  init(_ list: [AgendaItem]) {
+  init(_ list: [AgendaItem], unloaded: [String] = []) {
     for item in list {
       if items[item.slug] == nil { items[item.slug] = item }
       files[item.slug, default: []].append(item.path.split(separator: "/").last.map(String.init) ?? item.path)
+    }
+    for path in unloaded {
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      let slug = MeetingLoader.parseItemName(name)?.1 ?? String(name.dropLast(3))
+      files[slug, default: []].append(name)
     }
   }
 
   /// Why a reference to `slug` cannot be resolved, or nil when it can.
   func problem(_ slug: String) -> String? {
-    guard items[slug] != nil else {
-      return "which is not an item of this meeting" + KeySuggestion.didYouMean(slug, in: items.keys.sorted())
+    guard items[slug] != nil || files[slug] != nil else {
+      return "which is not an item of this meeting" + KeySuggestion.didYouMean(slug, in: files.keys.sorted())
     }
     if let names = files[slug], names.count > 1 {
       return "which is ambiguous: \(names.sorted().joined(separator: " and ")) share that slug; rename one"

@@ -46,6 +46,7 @@ public struct ArchiveLoader: Sendable {
     let site = loadSite(&diagnostics)
     var committees: [Committee] = []
     var meetings: [MeetingEntry] = []
+    var unloaded = Set<MeetingID>()
     for name in files.list("") {
       if name == "site.yml" { continue }
       switch files.kind(name) {
@@ -58,7 +59,7 @@ public struct ArchiveLoader: Sendable {
           continue
         }
         if let committee = loadCommittee(name, &diagnostics) { committees.append(committee) }
-        meetings += loadMeetingEntries(committee: name, &diagnostics)
+        meetings += loadMeetingEntries(committee: name, unloaded: &unloaded, &diagnostics)
       case .directory:
         diagnostics.warning(
           "folder '\(name)' is not a committee (names are lowercase letters, digits and hyphens) and will be ignored",
@@ -70,7 +71,9 @@ public struct ArchiveLoader: Sendable {
       }
     }
     guard let site else { return (nil, diagnostics) }
-    return (ArchiveIndex(root: files.root, site: site, committees: committees, meetings: meetings), diagnostics)
+    var index = ArchiveIndex(root: files.root, site: site, committees: committees, meetings: meetings)
+    index.unloadedMeetings = unloaded
+    return (index, diagnostics)
   }
 
   /// Reads a whole YAML file as a mapping of known keys.
@@ -191,7 +194,9 @@ public struct ArchiveLoader: Sendable {
     return Committee(slug: slug, name: name, members: members, clerk: clerk)
   }
 
-  func loadMeetingEntries(committee: String, _ diagnostics: inout Diagnostics) -> [MeetingEntry] {
+  func loadMeetingEntries(
+    committee: String, unloaded: inout Set<MeetingID>, _ diagnostics: inout Diagnostics
+  ) -> [MeetingEntry] {
     var entries: [MeetingEntry] = []
     for name in files.list(committee) where name != "committee.yml" {
       let path = committee + "/" + name
@@ -206,15 +211,44 @@ public struct ArchiveLoader: Sendable {
           at: SourceLocation(path: path))
         continue
       }
+      let id = MeetingID(committee: committee, folder: name)
       guard files.kind(path + "/meeting.yml") != nil else {
         diagnostics.error("meeting folder has no meeting.yml", at: SourceLocation(path: path))
+        unloaded.insert(id)
         continue
       }
-      if let entry = loadMeetingEntry(MeetingID(committee: committee, folder: name), folderDate: date, &diagnostics) {
+      if let entry = loadMeetingEntry(id, folderDate: date, &diagnostics) {
         entries.append(entry)
+      } else {
+        unloaded.insert(id)
       }
     }
+    warnAboutCopies(entries, &diagnostics)
     return entries
+  }
+
+  /// A backup copy of a meeting folder (`2020-02-10-old`) would be published
+  /// as a second meeting that day: two meetings of one committee with the
+  /// same date and the same items are warned about. Meetings that only
+  /// share a date are not.
+  func warnAboutCopies(_ entries: [MeetingEntry], _ diagnostics: inout Diagnostics) {
+    let byDate = Dictionary(grouping: entries, by: \.date)
+    for date in byDate.keys.sorted() {
+      guard let sameDay = byDate[date], sameDay.count > 1 else { continue }
+      // The plain `YYYY-MM-DD` folder is taken as the original.
+      let ordered = sameDay.map(\.id).sorted { ($0.folder.count, $0.folder) < ($1.folder.count, $1.folder) }
+      var originals: [(id: MeetingID, slugs: Set<String>)] = []
+      for id in ordered {
+        let slugs = Set(files.list(id.path).compactMap { MeetingLoader.parseItemName($0)?.1 })
+        if !slugs.isEmpty, let original = originals.first(where: { $0.slugs == slugs }) {
+          diagnostics.warning(
+            "this meeting has the same date and items as \(original.id.path); if it is a backup copy, move it out of the content folder",
+            at: SourceLocation(path: id.path + "/meeting.yml"))
+        } else {
+          originals.append((id, slugs))
+        }
+      }
+    }
   }
 
   func loadMeetingEntry(_ id: MeetingID, folderDate: CalendarDate, _ diagnostics: inout Diagnostics) -> MeetingEntry? {

@@ -167,6 +167,17 @@ extension ContentFiles {
     }
   }
 
+  /// Whether the file's first line is `---`: it has YAML front matter.
+  func startsWithFrontMatter(_ relative: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: absolute(relative)) else { return false }
+    defer { try? handle.close() }
+    var bytes = [UInt8]((try? handle.read(upToCount: 64)) ?? Data())
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    let line = bytes.prefix { $0 != 10 }
+    guard let text = String(validating: line, as: UTF8.self) else { return false }
+    return text[...].trimmingTrailingSpaces == "---"
+  }
+
   /// Every regular file and symbolic link under a folder, depth first, sorted.
   func entries(under folder: String) -> [(path: String, kind: Kind?)] {
     guard kind(folder) == .directory else { return [] }

@@ -29,6 +29,7 @@ public struct MeetingLoader: Sendable {
     var diagnostics = Diagnostics()
     let folder = entry.id.path
     var items: [AgendaItem] = []
+    var unloadedItems: [String] = []
     var itemFolders: [String] = []
     var minutes: Minutes?
     var nonPublicMinutes: Minutes?
@@ -51,13 +52,24 @@ public struct MeetingLoader: Sendable {
       default: break
       }
       if case .file = kind, let (order, slug) = Self.parseItemName(name) {
-        if let item = loadItem(path, order: order, slug: slug, &diagnostics) { items.append(item) }
+        if let item = loadItem(path, order: order, slug: slug, &diagnostics) {
+          items.append(item)
+        } else {
+          unloadedItems.append(path)
+        }
       } else if kind == .directory, Self.parseItemName(name + ".md") != nil {
         itemFolders.append(name)
       } else if case .file = kind, name.hasSuffix(".md"), name.first?.isNumber == true {
         diagnostics.error(
           "item file names are NN-slug.md (NN: 1 to 3 digits; slug: lowercase letters, digits and hyphens)",
           at: SourceLocation(path: path))
+      } else if case .file = kind, name.hasSuffix(".md"), files.startsWithFrontMatter(path) {
+        // Front matter makes it an item the clerk meant to be on the agenda.
+        diagnostics.error(
+          "'\(name)' has front matter like an agenda item but no number, so it is not on the agenda; rename it "
+            + "NN-\(Self.suggestedSlug(String(name.dropLast(3)))).md, with NN its place on the agenda",
+          at: SourceLocation(path: path))
+        unloadedItems.append(path)
       } else {
         diagnostics.warning("'\(name)' is not part of the content format and will be ignored", at: SourceLocation(path: path))
       }
@@ -75,10 +87,17 @@ public struct MeetingLoader: Sendable {
       notes.append(parseMarkdown(note, path: folder + "/meeting.yml", firstLine: 1, &diagnostics))
     }
     items.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
-    let meeting = Meeting(
+    var meeting = Meeting(
       id: entry.id, date: entry.date, time: entry.time, venue: entry.venue, status: entry.status,
       published: entry.published, notes: notes, items: items, minutes: minutes, nonPublicMinutes: nonPublicMinutes)
+    meeting.unloadedItems = unloadedItems
     return (meeting, diagnostics)
+  }
+
+  /// A file name made into a slug: `Budget Report` → `budget-report`.
+  static func suggestedSlug(_ stem: String) -> String {
+    let words = stem.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+    return words.isEmpty ? "slug" : words.joined(separator: "-")
   }
 
   /// Names that differ only by case publish to the same file on Windows and

@@ -56,8 +56,13 @@ struct YAMLReader {
 
   private mutating func report(_ error: YamlError) {
     switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
+    case .scanner(let context, let problem, let mark, let yaml), .parser(let context, let problem, let mark, let yaml),
+      .composer(let context, let problem, let mark, let yaml):
+      if let mistake = YAMLMistake.explain(problem: problem, context: context, mark: mark, yaml: yaml) {
+        diagnostics.error(
+          mistake.message, at: SourceLocation(path: path, line: firstLine + mistake.line - 1, column: mistake.column))
+        return
+      }
       var message = "malformed YAML: \(problem)"
       if let context { message += " (\(context.text) at line \(firstLine + context.mark.line - 1))" }
       diagnostics.error(message, at: location(mark))

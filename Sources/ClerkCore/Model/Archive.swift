@@ -7,6 +7,9 @@ public struct ArchiveIndex: Sendable {
   public var site: Site
   public var committees: [Committee]
   public var meetings: [MeetingEntry]
+  /// Meeting folders whose `meeting.yml` is missing or failed to load: their
+  /// error is reported once, and references to them are not errors too.
+  public var unloadedMeetings: Set<MeetingID> = []
   private var entryByID: [MeetingID: Int]
 
   public init(root: String, site: Site, committees: [Committee], meetings: [MeetingEntry]) {

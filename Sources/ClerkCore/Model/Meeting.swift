@@ -36,6 +36,9 @@ public struct Meeting: Sendable {
   public var items: [AgendaItem]
   public var minutes: Minutes?
   public var nonPublicMinutes: Minutes?
+  /// Item files (`NN-slug.md` paths) that could not be loaded: their error
+  /// is reported once, and references to their slugs are not errors too.
+  public var unloadedItems: [String] = []
 
   public init(
     id: MeetingID, date: CalendarDate, time: String, venue: String,

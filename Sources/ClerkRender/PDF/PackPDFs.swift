@@ -92,7 +92,7 @@ public struct PackPDFs {
     for pack in summary.packs {
       guard let count = pageCounts[pack.pdf] else { continue }
       let name = pack.pdf.hasSuffix("/pack.pdf") ? "Agenda pack" : "Supplementary agenda " + (pack.pdf.split(separator: "-").last?.dropLast(4) ?? "")
-      links += "<li><a href=\"\(SiteLayout.relative(from: page, to: pack.pdf))\">\(name) (PDF, \(count) pages)</a></li>\n"
+      links += "<li><a href=\"\(SiteLayout.relative(from: page, to: pack.pdf))\">\(name) (PDF, \(Plural.count(count, "page")))</a></li>\n"
     }
     html = html.replacingOccurrences(of: PackPages.pdfLinksMarker, with: links)
     try tree.rewrite(page, html, under: subtree)
