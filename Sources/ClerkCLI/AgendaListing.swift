@@ -2,11 +2,12 @@ import ClerkCore
 
 /// The plain-text agenda `clerk check` prints for each meeting.
 enum AgendaListing {
-  static func render(_ plan: MeetingPlan, pages: [Int: String] = [:]) -> String {
+  static func render(_ plan: MeetingPlan, pages: [Int: String] = [:], omitted: String? = nil) -> String {
     var lines: [String] = []
     let status = plan.status == .draft ? "  [draft: not published]" : ""
     lines.append("\(plan.id.path)  \(plan.committee.name)\(status)")
     lines.append("  \(plan.date.longText), \(plan.time), \(plan.venue)")
+    if let omitted { lines.append("  (\(omitted))") }
     if plan.items.isEmpty {
       lines.append("  (no agenda items)")
     }

@@ -23,11 +23,12 @@ struct CheckCommand: ParsableCommand {
       let processor = ArchiveProcessor(index: index, today: options.todayDate)
       let pasted = PastedText(index: index, templates: try? options.templateFolder(site: index.site), enabled: options.findPasted)
       var first = true
+      let record = try? BuildRecord.read(build: build).get()
       processor.process(transform: { pasted.scan($0.meeting, plan: $0.plan) }) { result, found in
         pasted.record(found)
         meetings += 1
-        let pages = PackPageNumbers.read(build: build, meeting: result.plan.id)
-        print((first ? "" : "\n") + AgendaListing.render(result.plan, pages: pages))
+        let pages = PackPageNumbers.read(build: build, record: record, plan: result.plan, index: index)
+        print((first ? "" : "\n") + AgendaListing.render(result.plan, pages: pages.pages, omitted: pages.omitted))
         first = false
         diagnostics.append(contentsOf: result.diagnostics)
       }

@@ -31,15 +31,12 @@ public enum DisplayFormat {
   }
 
   /// 1 → "A", 27 → "AA": appendix letters.
-  public static func letter(_ index: Int) -> String {
-    var n = index
-    var out = ""
-    repeat {
-      let scalar = Unicode.Scalar(UInt8(65 + (n - 1) % 26))
-      out = String(Character(scalar)) + out
-      n = (n - 1) / 26
-    } while n > 0
-    return out
+  public static func letter(_ index: Int) -> String { AppendixNumbering.letters.label(index) }
+
+  /// "Page 23" for one page, "Pages 23 - 24" for more: the one wording of
+  /// a page range in the pack's agenda, on the meeting page and in `clerk check`.
+  public static func pageRange(first: Int, last: Int) -> String {
+    first == last ? "Page \(first)" : "Pages \(first) - \(last)"
   }
 
   public static func list(_ numbers: [Int]) -> String { numbers.map(String.init).joined(separator: ", ") }
