@@ -2,7 +2,9 @@ import ClerkCore
 
 /// The plain-text agenda `clerk check` prints for each meeting.
 enum AgendaListing {
-  static func render(_ plan: MeetingPlan, pages: [Int: String] = [:], omitted: String? = nil) -> String {
+  static func render(
+    _ plan: MeetingPlan, pages: [Int: String] = [:], omitted: String? = nil, numbering: AppendixNumbering = .letters
+  ) -> String {
     var lines: [String] = []
     let status = plan.status == .draft ? "  [draft: not published]" : ""
     lines.append("\(plan.id.path)  \(plan.committee.name)\(status)")
@@ -35,6 +37,10 @@ enum AgendaListing {
         for row in exclusion.rows {
           lines.append(String(repeating: " ", count: 9) + "Item " + list(row.items) + " | Paragraph(s) " + (row.paragraphs.isEmpty ? "–" : list(row.paragraphs)))
         }
+      }
+      for (offset, appendix) in (item.content?.appendices ?? []).enumerated() {
+        let landscape = appendix.orientation == .landscape ? " (landscape)" : ""
+        lines.append(String(repeating: " ", count: 9) + "Appendix \(numbering.label(offset + 1)): \(appendix.title)\(landscape)")
       }
       if let minutes = item.content?.embeddedMinutes {
         let kind = minutes.minutes.access == .exempt ? "non-public minutes" : "minutes"

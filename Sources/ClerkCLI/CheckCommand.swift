@@ -28,7 +28,8 @@ struct CheckCommand: ParsableCommand {
         pasted.record(found)
         meetings += 1
         let pages = PackPageNumbers.read(build: build, record: record, plan: result.plan, index: index)
-        print((first ? "" : "\n") + AgendaListing.render(result.plan, pages: pages.pages, omitted: pages.omitted))
+        print((first ? "" : "\n") + AgendaListing.render(
+            result.plan, pages: pages.pages, omitted: pages.omitted, numbering: index.site.appendixNumbering))
         first = false
         diagnostics.append(contentsOf: result.diagnostics)
       }
