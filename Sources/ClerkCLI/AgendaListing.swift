@@ -40,7 +40,8 @@ enum AgendaListing {
       }
       for (offset, appendix) in (item.content?.appendices ?? []).enumerated() {
         let landscape = appendix.orientation == .landscape ? " (landscape)" : ""
-        lines.append(String(repeating: " ", count: 9) + "Appendix \(numbering.label(offset + 1)): \(appendix.title)\(landscape)")
+        let label = numbering.label(offset + 1)
+        lines.append(String(repeating: " ", count: 9) + "Appendix \(label): \(appendix.title)\(landscape)")
       }
       if let minutes = item.content?.embeddedMinutes {
         let kind = minutes.minutes.access == .exempt ? "non-public minutes" : "minutes"

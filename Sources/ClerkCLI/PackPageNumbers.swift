@@ -25,7 +25,8 @@ enum PackPageNumbers {
     let pages = read(build: build, meeting: plan.id)
     guard !pages.isEmpty else { return Listing() }
     guard let recorded = record?.packSources?[plan.id.path] else {
-      return Listing(omitted: "page numbers omitted: \(build) does not record what \(plan.id.path) was built from; run clerk build")
+      return Listing(
+        omitted: "page numbers omitted: \(build) does not record what \(plan.id.path) was built from; run clerk build")
     }
     guard recorded == PackSources.digest(plan, index: index, templates: record?.templates) else {
       return Listing(omitted: "page numbers omitted: \(plan.id.path) changed since \(build) was built; run clerk build")
