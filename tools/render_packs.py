@@ -54,7 +54,7 @@ import traceback
 from urllib.parse import quote, unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 
-SCRIPT_VERSION = '1'
+SCRIPT_VERSION = '2'
 with open(os.path.abspath(__file__), 'rb') as _f:
     SCRIPT_SHA256 = hashlib.sha256(_f.read()).hexdigest()
 
@@ -405,6 +405,53 @@ def _atomic_write_bytes(data, dest):
         raise
 
 
+# An agenda's page reference: <a class="page-ref" href="#item-5" data-end="#item-5-end">.
+PAGE_REF_RE = re.compile(r'<a class="page-ref" href="#([^"]+)" data-end="#([^"]+)"')
+MAX_LAYOUTS = 3
+
+
+def first_pages(document):
+    first_page = {}
+    for number, page in enumerate(document.pages, 1):
+        for anchor in page.anchors:
+            first_page.setdefault(anchor, number)
+    return first_page
+
+
+def lay_out(wp, html_path, root, collect):
+    """Lays the pack out; when an agenda page reference spans one page, marks
+    it ``page-ref--single`` (printed "Page 23", not "Pages 23 - 23") and lays
+    the pack out again, until the marks match the pages (at most 3 times)."""
+    with open(html_path, 'rb') as f:
+        text = f.read().decode('utf-8')
+    refs = PAGE_REF_RE.findall(text)
+    cache = {}
+    singles = set()
+    source = None
+    for _ in range(MAX_LAYOUTS):
+        html = (wp.HTML(filename=html_path, base_url=virtual_url(html_path, root), url_fetcher=make_fetcher(root))
+                if source is None else
+                wp.HTML(string=source, base_url=virtual_url(html_path, root), url_fetcher=make_fetcher(root)))
+        document = html.render(cache=cache)
+        # A pack without its stylesheet has meaningless page numbers.
+        missing_css = [m for m in collect.messages if m.startswith('Failed to load stylesheet')]
+        if missing_css:
+            raise RuntimeError('; '.join(missing_css))
+        first_page = first_pages(document)
+        found = {start for start, end in refs
+                 if first_page.get(start) is not None and first_page.get(start) == first_page.get(end)}
+        if found == singles:
+            break
+        singles = found
+
+        def mark(match):
+            if match.group(1) in singles:
+                return match.group(0).replace('class="page-ref"', 'class="page-ref page-ref--single"', 1)
+            return match.group(0)
+        source = PAGE_REF_RE.sub(mark, text)
+    return document, first_page
+
+
 def render_job(job, root, key, cache_dir):
     """Render one pack (in a worker). Returns a result dict."""
     start = time.monotonic()
@@ -420,16 +467,7 @@ def render_job(job, root, key, cache_dir):
             raise FileNotFoundError(f'no such HTML file: {job["html"]}')
         if not inside(html_path, root):
             raise ValueError(f'{job["html"]} is not inside the tree root {root}')
-        document = wp.HTML(filename=html_path, base_url=virtual_url(html_path, root),
-                           url_fetcher=make_fetcher(root)).render(cache={})
-        # A pack without its stylesheet has meaningless page numbers.
-        missing_css = [m for m in collect.messages if m.startswith('Failed to load stylesheet')]
-        if missing_css:
-            raise RuntimeError('; '.join(missing_css))
-        first_page = {}
-        for number, page in enumerate(document.pages, 1):
-            for anchor in page.anchors:
-                first_page.setdefault(anchor, number)
+        document, first_page = lay_out(wp, html_path, root, collect)
         anchors = {a: first_page.get(a) for a in job['anchors']}
         pdf_dir = os.path.dirname(os.path.abspath(job['pdf']))
         data = document.write_pdf(
@@ -443,7 +481,7 @@ def render_job(job, root, key, cache_dir):
                 _atomic_write_bytes(data, os.path.join(cache_dir, key + '.pdf'))
                 meta = {'pages': result['pages'], 'anchors': anchors, 'bytes': len(data),
                         'sha256': hashlib.sha256(data).hexdigest(),
-                        'warnings': collect.messages}
+                        'warnings': list(dict.fromkeys(collect.messages))}
                 _atomic_write_bytes(json.dumps(meta).encode(), os.path.join(cache_dir, key + '.json'))
             except OSError as exc:
                 collect.messages.append(f'cache not written: {exc}')
@@ -459,7 +497,7 @@ def render_job(job, root, key, cache_dir):
             pass
     finally:
         logger.removeHandler(collect)
-    result['warnings'] = collect.messages
+    result['warnings'] = list(dict.fromkeys(collect.messages))  # each once, though laid out again
     result['seconds'] = round(time.monotonic() - start, 3)
     return result
 

@@ -2,11 +2,14 @@ import ClerkCore
 
 /// The plain-text agenda `clerk check` prints for each meeting.
 enum AgendaListing {
-  static func render(_ plan: MeetingPlan, pages: [AgendaNumber: String] = [:]) -> String {
+  static func render(
+    _ plan: MeetingPlan, pages: [AgendaNumber: String] = [:], omitted: String? = nil, numbering: AppendixNumbering = .letters
+  ) -> String {
     var lines: [String] = []
     let status = plan.status == .draft ? "  [draft: not published]" : ""
     lines.append("\(plan.id.path)  \(plan.committee.name)\(status)")
     lines.append("  \(plan.date.longText), \(plan.time), \(plan.venue)")
+    if let omitted { lines.append("  (\(omitted))") }
     if plan.items.isEmpty {
       lines.append("  (no agenda items)")
     }
@@ -37,6 +40,11 @@ enum AgendaListing {
         for row in exclusion.rows {
           lines.append(String(repeating: " ", count: 9) + "Item " + list(row.items) + " | Paragraph(s) " + list(row.paragraphs))
         }
+      }
+      for (offset, appendix) in (item.content?.appendices ?? []).enumerated() {
+        let landscape = appendix.orientation == .landscape ? " (landscape)" : ""
+        let label = numbering.label(offset + 1)
+        lines.append(String(repeating: " ", count: 9) + "Appendix \(label): \(appendix.title)\(landscape)")
       }
       if let minutes = item.content?.embeddedMinutes {
         let kind = minutes.minutes.access == .exempt ? "non-public minutes" : "minutes"

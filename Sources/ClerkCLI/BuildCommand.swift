@@ -76,14 +76,19 @@ struct BuildCommand: ParsableCommand {
     let previousNumbers = PublishedNumbers(contentsOf: out + "/" + PublishedNumbers.fileName) ?? PublishedNumbers()
     var numbers = PublishedNumbers()
     var heldBack: [String] = []
+    // What each pack is made from, for `clerk check --build` (only when PDFs give pages).
+    let digestsSources = !noPDF && PDFEngine.find() != nil
+    var packSources: [String: String] = [:]
     do {
       try tree.write(builder.assets, under: SiteBuilder.publicTree)
       try tree.write(builder.assets, under: SiteBuilder.nonPublicTree)
       // Meetings render and write on the worker threads; a meeting with
       // errors writes nothing, and any error abandons the whole temporary tree.
-      let transform: @Sendable (MeetingResult) -> (SiteBuilder.RenderedMeeting, [LeakScanner.Leak], [PastedText.Found]) = { result in
+      let templatesFolder = templateSet.directory
+      let transform: @Sendable (MeetingResult) -> (SiteBuilder.RenderedMeeting, [LeakScanner.Leak], [PastedText.Found], String?) = { result in
         let pastes = pasted.scan(result.meeting, plan: result.plan)
-        guard !result.diagnostics.hasErrors else { return (SiteBuilder.RenderedMeeting(), [], pastes) }
+        guard !result.diagnostics.hasErrors else { return (SiteBuilder.RenderedMeeting(), [], pastes, nil) }
+        let sources = digestsSources ? PackSources.digest(result.plan, index: index, templates: templatesFolder) : nil
         var rendered = builder.render(result.plan)
         let pages = rendered.publicFiles.compactMap { file -> (path: String, text: String)? in
           guard case .text(let text) = file.contents, file.path.hasSuffix(".html") else { return nil }
@@ -102,10 +107,11 @@ struct BuildCommand: ParsableCommand {
         }
         rendered.publicFiles = []
         rendered.nonPublicFiles = []
-        return (rendered, found, pastes)
+        return (rendered, found, pastes, sources)
       }
       try ArchiveProcessor(index: index, today: options.todayDate).process(transform: transform) { result, output in
-        let (rendered, found, pastes) = output
+        let (rendered, found, pastes, sources) = output
+        if let sources { packSources[result.plan.id.path] = sources }
         leaks += found
         pasted.record(pastes)
         diagnostics.append(contentsOf: result.buildDiagnostics)
@@ -170,7 +176,7 @@ struct BuildCommand: ParsableCommand {
     do {
       let record = BuildRecord(
         content: ContentFiles.resolvedPath(options.content), templates: ContentFiles.resolvedPath(templateSet.directory),
-        nonPublicFingerprint: audit.fingerprint)
+        nonPublicFingerprint: audit.fingerprint, packSources: digestsSources ? packSources : nil)
       try tree.writeTop(BuildRecord.fileName, record.json)
       try tree.writeTop(PublishedNumbers.fileName, numbers.json)
       try tree.commit()

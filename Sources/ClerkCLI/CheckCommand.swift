@@ -24,11 +24,13 @@ struct CheckCommand: ParsableCommand {
       let pasted = PastedText(index: index, templates: try? options.templateFolder(site: index.site), enabled: options.findPasted)
       let published = PublishedNumbers(contentsOf: build + "/" + PublishedNumbers.fileName) ?? PublishedNumbers()
       var first = true
+      let record = try? BuildRecord.read(build: build).get()
       processor.process(transform: { pasted.scan($0.meeting, plan: $0.plan) }) { result, found in
         pasted.record(found)
         meetings += 1
-        let pages = PackPageNumbers.read(build: build, meeting: result.plan.id)
-        print((first ? "" : "\n") + AgendaListing.render(result.plan, pages: pages))
+        let pages = PackPageNumbers.read(build: build, record: record, plan: result.plan, index: index)
+        print((first ? "" : "\n") + AgendaListing.render(
+            result.plan, pages: pages.pages, omitted: pages.omitted, numbering: index.site.appendixNumbering))
         first = false
         diagnostics.append(contentsOf: result.diagnostics)
         // What the next build into `--build` would refuse.

@@ -39,17 +39,21 @@ import Testing
     return pages
   }
 
-  /// Item number → the printed "(Pages X - Y)" of the agenda.
+  /// Item number → the printed "(Pages X - Y)" or "(Page X)" of the agenda.
   func agendaRanges(_ pages: [String]) -> [Int: ClosedRange<Int>] {
     var ranges: [Int: ClosedRange<Int>] = [:]
     var current: Int?
     let heading = /^\s*(\d+)\.\s+\S/
     let range = /\(Pages (\d+) - (\d+)\)/
+    let single = /\(Page (\d+)\)/
     for page in pages.prefix(4) {
       for line in page.split(separator: "\n") {
         if let match = line.firstMatch(of: heading), let number = Int(match.1) { current = number }
         if let match = line.firstMatch(of: range), let current, let first = Int(match.1), let last = Int(match.2) {
+          #expect(first < last, "item \(current): \(match.0) for one page")
           ranges[current] = first...last
+        } else if let match = line.firstMatch(of: single), let current, let first = Int(match.1) {
+          ranges[current] = first...first
         }
       }
     }

@@ -13,17 +13,22 @@ public struct BuildRecord: Codable, Equatable, Sendable {
   public var templates: String?
   /// `NonPublicFingerprint.value` of the content when it was built.
   public var nonPublicFingerprint: String
+  /// A digest of what each meeting's pack was made from, by meeting path
+  /// (`clerk check --build` shows the PDFs' page numbers only while it holds).
+  public var packSources: [String: String]?
 
-  public init(content: String, templates: String?, nonPublicFingerprint: String) {
+  public init(content: String, templates: String?, nonPublicFingerprint: String, packSources: [String: String]? = nil) {
     self.content = content
     self.templates = templates
     self.nonPublicFingerprint = nonPublicFingerprint
+    self.packSources = packSources
   }
 
   enum CodingKeys: String, CodingKey {
     case content
     case templates
     case nonPublicFingerprint = "non-public-fingerprint"
+    case packSources = "pack-sources"
   }
 
   /// Pretty, sorted JSON: the same build writes the same bytes.

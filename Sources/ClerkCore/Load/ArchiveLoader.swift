@@ -18,6 +18,7 @@ public struct ArchiveLoader: Sendable {
   static let siteKeys = [
     "organisation", "base-url", "signatory", "exemption-scheme", "exemption-paragraphs",
     "exemption-placeholder", "exemption-motion", "closure-days", "templates",
+    "appendix-numbering",
   ]
   static let committeeKeys = ["name", "members", "clerk"]
   static let meetingKeys = ["date", "time", "venue", "status", "published", "notes"]
@@ -165,6 +166,8 @@ public struct ArchiveLoader: Sendable {
       organisation: organisation, baseURL: baseURL, signatory: signatory, exemptionScheme: scheme,
       closureDays: closure)
     site.templates = fields["templates"].flatMap { reader.string($0, key: "templates") }
+    site.appendixNumbering =
+      fields["appendix-numbering"].flatMap { reader.choice($0, key: "appendix-numbering", as: AppendixNumbering.self) } ?? .letters
     return site
   }
 

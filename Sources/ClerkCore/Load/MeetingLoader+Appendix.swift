@@ -10,12 +10,21 @@ extension MeetingLoader {
   func loadAppendices(_ node: Node, item: AgendaItem, _ reader: inout YAMLReader) -> [Appendix] {
     var appendices: [Appendix] = []
     for entry in reader.list(node, key: "appendices") ?? [] {
-      guard let fields = reader.fields(of: entry, what: "an appendix", allowed: ["title", "file"], required: ["title", "file"]),
+      guard
+        let fields = reader.fields(
+          of: entry, what: "an appendix", allowed: ["title", "file", "orientation"], required: ["title", "file"]),
         let title = fields["title"].flatMap({ reader.string($0, key: "title") }),
         let fileNode = fields["file"], let file = reader.string(fileNode, key: "file")
       else { continue }
+      var orientation = Orientation.portrait
+      if let node = fields["orientation"] {
+        guard let chosen = reader.choice(node, key: "orientation", as: Orientation.self) else { continue }
+        orientation = chosen
+      }
       switch loadAppendix(title: title, file: file, item: item) {
-      case .success(let appendix): appendices.append(appendix)
+      case .success(var appendix):
+        appendix.orientation = orientation
+        appendices.append(appendix)
       case .failure(let problem): reader.error(problem.message, at: fileNode)
       }
     }

@@ -15,6 +15,9 @@ public struct Appendix: Sendable {
   /// Path relative to the content root.
   public var path: String
   public var content: Content
+  /// `orientation: landscape` prints this appendix on landscape pages of
+  /// the pack while its report stays portrait (a wide action plan).
+  public var orientation: Orientation
 
   /// The folder of the file, relative to the content root: relative links
   /// in a markdown appendix start from here.
@@ -22,11 +25,12 @@ public struct Appendix: Sendable {
     path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
   }
 
-  public init(title: String, file: String, path: String, content: Content) {
+  public init(title: String, file: String, path: String, content: Content, orientation: Orientation = .portrait) {
     self.title = title
     self.file = file
     self.path = path
     self.content = content
+    self.orientation = orientation
   }
 }
 

@@ -8,6 +8,8 @@ public struct Site: Sendable {
   public var closureDays: Set<CalendarDate>
   /// The council's own templates folder, relative to the content folder.
   public var templates: String?
+  /// How appendices are named: "Appendix A" (the default) or "Appendix 1".
+  public var appendixNumbering: AppendixNumbering = .letters
 
   public init(
     organisation: String, baseURL: String, signatory: Signatory? = nil,
@@ -18,6 +20,16 @@ public struct Site: Sendable {
     self.signatory = signatory
     self.exemptionScheme = exemptionScheme
     self.closureDays = closureDays
+  }
+}
+
+/// `appendix-numbering` in `site.yml`.
+public enum AppendixNumbering: String, Sendable, CaseIterable {
+  case letters, numbers
+
+  /// The label of appendix `number` (1-based): "A" or "1"; 27 → "AA".
+  public func label(_ number: Int) -> String {
+    self == .letters ? AgendaNumber.letters(number) : String(number)
   }
 }
 

@@ -83,7 +83,7 @@ public struct PackPDFs {
     }
     for (number, range) in ranges.sorted(by: { $0.key < $1.key }) {
       let href = SiteLayout.relative(from: page, to: range.pdf) + "#page=\(range.first)"
-      let pages = range.first == range.last ? "Page \(range.first)" : "Pages \(range.first) - \(range.last)"
+      let pages = DisplayFormat.pageRange(first: range.first, last: range.last)
       html = html.replacingOccurrences(
         of: PackPages.pageRangeMarker(number),
         with: "<span class=\"page-range\">(<a href=\"\(href)\">\(pages)<span class=\"visually-hidden\"> of the agenda pack</span></a>)</span>")

@@ -31,7 +31,13 @@ public enum DisplayFormat {
   }
 
   /// 1 → "A", 27 → "AA": appendix letters.
-  public static func letter(_ index: Int) -> String { AgendaNumber.letters(index) }
+  public static func letter(_ index: Int) -> String { AppendixNumbering.letters.label(index) }
+
+  /// "Page 23" for one page, "Pages 23 - 24" for more: the one wording of
+  /// a page range in the pack's agenda, on the meeting page and in `clerk check`.
+  public static func pageRange(first: Int, last: Int) -> String {
+    first == last ? "Page \(first)" : "Pages \(first) - \(last)"
+  }
 
   public static func list<Number: CustomStringConvertible>(_ numbers: [Number]) -> String {
     numbers.map(\.description).joined(separator: ", ")

@@ -232,12 +232,14 @@ struct MeetingPages {
     details["hasAuthors"] = !content.authors.isEmpty
     details["authorNames"] = content.authors.map(\.name).joined(separator: ", ")
     if let embedded = content.embeddedMinutes {
-      let kind = embedded.minutes.access == .exempt ? "Non-public minutes" : "Minutes"
-      details["minutes"] = [
-        "title": "\(kind) of the meeting held on \(embedded.meetingDate.longText)",
-        "html": resolver.minutesHTML(embedded.minutes, prefix: ids.embeddedMinutes),
-        "meetingHref": SiteLayout.relative(from: path, to: SiteLayout.meeting(embedded.meeting)),
-      ]
+      var minutes = minutesHeading(embedded)
+      minutes["html"] = resolver.minutesHTML(embedded.minutes, prefix: ids.embeddedMinutes)
+      minutes["meetingHref"] = SiteLayout.relative(from: path, to: SiteLayout.meeting(embedded.meeting))
+      minutes["itemTitle"] = item.title
+      details["minutes"] = minutes
+      // Minutes bound in on their own are no report: no cover sheet.
+      details["isBoundMinutes"] = content.body.isBlank && content.appendices.isEmpty && content.authors.isEmpty
+        && content.reportOf == nil
     }
     details["appendices"] = content.appendices.enumerated().map { offset, appendix in
       appendixDictionary(appendix, number: offset + 1, item: item, page: path, resolver: resolver, ids: ids)
@@ -246,18 +248,36 @@ struct MeetingPages {
     return details
   }
 
+  /// Bound-in minutes are headed as a council prints them: the
+  /// committee, then "Minutes of the meeting of the … held at … on … at …",
+  /// from the minuted meeting's own committee, venue, date and time.
+  func minutesHeading(_ embedded: EmbeddedMinutes) -> [String: Any] {
+    let kind = embedded.minutes.access == .exempt ? "Non-public minutes" : "Minutes"
+    let entry = index.entry(embedded.meeting)
+    let name = index.committee(embedded.meeting.committee)?.name ?? committee.name
+    var sentence = "\(kind) of the meeting of the \(name)"
+    if let venue = entry?.venue, !venue.isEmpty { sentence += " held at \(venue)" } else { sentence += " held" }
+    sentence += " on \(embedded.meetingDate.longText)"
+    if let time = entry?.time { sentence += " at \(DisplayFormat.time(time))" }
+    return ["committee": name, "title": sentence]
+  }
+
   func appendixDictionary(
     _ appendix: Appendix, number: Int, item: PlannedItem, page path: String, resolver: LinkResolver, ids: ContentIDs
   ) -> [String: Any] {
-    let letter = DisplayFormat.letter(number)
-    var entry: [String: Any] = ["letter": letter, "title": appendix.title, "anchor": ids.appendixAnchor(number)]
+    let label = index.site.appendixNumbering.label(number)
+    // `letter` is the older name of `label`, kept for councils' own templates.
+    var entry: [String: Any] = [
+      "label": label, "letter": label, "title": appendix.title, "anchor": ids.appendixAnchor(number),
+      "landscape": appendix.orientation == .landscape,
+    ]
     let published = SiteLayout.relative(from: path, to: publishedPath(appendix))
     switch appendix.content {
     case .markdown(let document):
       entry["html"] = resolver.html(document, prefix: ids.appendix(number))
       entry["isMarkdown"] = true
     case .table(let table):
-      entry["html"] = AppendixTable.html(table, caption: "Appendix \(letter): \(appendix.title)")
+      entry["html"] = AppendixTable.html(table, caption: "Appendix \(label): \(appendix.title)")
       entry["isTable"] = true
       entry["href"] = published
       entry["size"] = "CSV"
