@@ -134,4 +134,39 @@ import Testing
     #expect(check.status == 1)
     #expect(check.stderr.contains("c/2020-03-09/10-budget.md:3:") && check.stderr.contains(": error: "))
   }
+
+  @Test func theRealPackTakesALateItemAndAReleaseWithoutMovingANumber() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-real-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let content = folder.appendingPathComponent("Content")
+    let out = folder.appendingPathComponent("build")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: repositoryRoot.appendingPathComponent("Tests/Fixtures/real-pack/Content"), to: content)
+    func build() throws -> ClerkProcess.Output {
+      try ClerkProcess.run(["build", content.path, "--out", out.path, "--no-pdf", "--quiet", "--today", "2021-03-02"])
+    }
+    func numbers() throws -> [String: String] {
+      let data = try Data(contentsOf: out.appendingPathComponent("agenda-numbers.json"))
+      return try JSONDecoder().decode([String: [String: String]].self, from: data)["safeguarding/2020-02-10"] ?? [:]
+    }
+    #expect(try build().status == 0)
+    let published = try numbers()
+    #expect(published["case-review-appendix"] == "19")
+
+    let meeting = content.appendingPathComponent("safeguarding/2020-02-10")
+    try Data("---\ntitle: Late Briefing on Placements\npurpose: information\nsupplement: 1\n---\nCirculated after the agenda.\n".utf8)
+      .write(to: meeting.appendingPathComponent("06-late-briefing.md"))
+    let appendix = meeting.appendingPathComponent("18-case-review-appendix.md")
+    let text = try String(contentsOf: appendix, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: "access: exempt\n", with: "access: exempt\nreleased: 2021-03-01\n").utf8).write(to: appendix)
+
+    let rebuilt = try build()
+    #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+    let now = try numbers()
+    for (slug, number) in published { #expect(now[slug] == number, "\(slug) moved") }
+    #expect(now["late-briefing"] == "6A")
+    let page = (try? String(contentsOf: out.appendingPathComponent("public/safeguarding/2020-02-10/item-19.html"), encoding: .utf8)) ?? ""
+    #expect(page.contains("Released on 1 March 2021"))
+  }
 }

@@ -36,6 +36,12 @@ enum ModelFactory {
       time: "11:00", venue: "Guildhall", status: status, items: items)
   }
 
+  static func entry(_ meeting: Meeting) -> MeetingEntry {
+    MeetingEntry(
+      id: meeting.id, date: meeting.date, time: meeting.time, venue: meeting.venue, status: meeting.status,
+      published: nil, notes: [], hasMinutes: false, hasNonPublicMinutes: false)
+  }
+
   static func plan(_ items: [AgendaItem], loadMinutes: @escaping @Sendable (MeetingID, Access) -> Minutes? = { _, _ in nil })
     -> MeetingPlan
   {

@@ -39,6 +39,18 @@ import Testing
     #expect(plan.numbersBySlug["later-report"]?.description == "2B")
   }
 
+  @Test func aSupplementaryItemMayShareTheNNOfTheItemItFollows() {
+    let plan = F.plan([
+      F.item(6, "case-review"), supplement(F.item(6, "late-briefing")), supplement(F.item(6, "another"), 2), F.item(7, "plan"),
+    ])
+    #expect(numbers(plan) == ["1 case-review", "1A late-briefing", "1B another", "2 plan"])
+    let checker = MeetingChecker(index: F.index(), today: CalendarDate(iso: "2020-02-01")!)
+    let tied = F.meeting([F.item(6, "case-review"), supplement(F.item(6, "late-briefing"))])
+    #expect(!checker.check(tied, entry: F.entry(tied)).hasErrors)
+    let clash = F.meeting([F.item(6, "case-review"), F.item(6, "late-briefing")])
+    #expect(checker.check(clash, entry: F.entry(clash)).all.map(\.message).contains { $0.hasPrefix("order 6 is also used by") })
+  }
+
   @Test func aSupplementaryPartTwoItemFollowsItsNeighbourThere() {
     let plan = F.plan([
       F.item(10, "budget"), F.item(40, "contract", access: .exempt, paragraphs: [3], body: "Terms."),

@@ -39,7 +39,8 @@ public struct MeetingChecker: Sendable {
 
   func checkOrders(_ meeting: Meeting, _ diagnostics: inout Diagnostics) {
     var byOrder: [Int: AgendaItem] = [:]
-    for item in meeting.items {
+    // A supplementary item may share the `NN` of the item it follows.
+    for item in meeting.items where item.supplement == nil {
       if let other = byOrder[item.order] {
         diagnostics.error(
           "order \(item.order) is also used by \(fileName(other.path)); each item needs its own number",
@@ -54,7 +55,7 @@ public struct MeetingChecker: Sendable {
   /// after 5); the first item of Part 1 has none before it.
   func checkFirstItemIsNoSupplement(_ meeting: Meeting, _ diagnostics: inout Diagnostics) {
     let partOne = meeting.items.filter { $0.access == .public && $0.released == nil }
-    guard let first = partOne.min(by: { ($0.order, $0.slug) < ($1.order, $1.slug) }), first.supplement != nil else { return }
+    guard let first = partOne.min(by: { $0.agendaOrder < $1.agendaOrder }), first.supplement != nil else { return }
     diagnostics.error(
       "a supplementary item is numbered after the item before it (5A after 5), and this one comes first in Part 1; give it an NN after an item of the published agenda",
       at: first.location(of: "supplement"))

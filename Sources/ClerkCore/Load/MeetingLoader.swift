@@ -86,7 +86,7 @@ public struct MeetingLoader: Sendable {
     for note in entry.notes {
       notes.append(parseMarkdown(note, path: folder + "/meeting.yml", firstLine: 1, &diagnostics))
     }
-    items.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    items.sort { $0.agendaOrder < $1.agendaOrder }
     var meeting = Meeting(
       id: entry.id, date: entry.date, time: entry.time, venue: entry.venue, status: entry.status,
       published: entry.published, notes: notes, items: items, minutes: minutes, nonPublicMinutes: nonPublicMinutes)

@@ -114,6 +114,11 @@ public struct AgendaItem: Sendable {
     self.bodyLine = bodyLine
   }
 
+  /// Where the item sits on the agenda: by `NN`; a supplementary item may
+  /// share its `NN` with the item it follows (`06-late-report.md` after
+  /// `06-case-review.md`), and comes after it.
+  public var agendaOrder: AgendaOrder { AgendaOrder(order: order, supplement: supplement ?? 0, slug: slug) }
+
   /// True when the item has a body, appendices or embedded minutes: the
   /// things that need exempt paragraphs when the item is exempt.
   public var hasContent: Bool {

@@ -14,7 +14,7 @@ public struct MeetingPlanner: Sendable {
 
   /// The full (non-public) plan; narrow it with `narrowed(to:)`.
   public func plan(_ meeting: Meeting) -> MeetingPlan {
-    let ordered = meeting.items.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    let ordered = meeting.items.sorted { $0.agendaOrder < $1.agendaOrder }
     // A released item keeps its Part 2 place: the record of the meeting.
     let partOne = ordered.filter { $0.access == .public && $0.released == nil }
     let partTwo = ordered.filter { $0.access == .exempt || $0.released != nil }
