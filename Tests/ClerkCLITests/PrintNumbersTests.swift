@@ -9,38 +9,39 @@ import Testing
   /// A report numbered continuously across two headings (the second list
   /// starts at `4.`), with lettered sub-paragraphs, a RAG table, and a
   /// markdown appendix whose `##` heading must print below its title.
-  static let tree = InlineTree.oneMeeting + """
+  static let tree =
+    InlineTree.oneMeeting + """
 
-    -- c/2020-02-10/01-report.md --
-    ---
-    title: Numbered Report
-    appendices:
-      - { title: Action Plan, file: action-plan.md }
-    ---
-    ## Background
+      -- c/2020-02-10/01-report.md --
+      ---
+      title: Numbered Report
+      appendices:
+        - { title: Roadmap, file: action-plan.md }
+      ---
+      ## Background
 
-    1. Alpha paragraph.
-    2. Bravo paragraph, with sub-paragraphs:
-       1. Lettered alpha.
-       2. Lettered bravo.
-    3. Charlie paragraph.
+      1. Alpha paragraph.
+      2. Bravo paragraph, with sub-paragraphs:
+         1. Lettered alpha.
+         2. Lettered bravo.
+      3. Charlie paragraph.
 
-    ## Proposals
+      ## Proposals
 
-    4. Delta paragraph.
-    5. Echo paragraph.
-    6. Foxtrot paragraph.
+      4. Delta paragraph.
+      5. Echo paragraph.
+      6. Foxtrot paragraph.
 
-    | Action | Status |
-    |--------|--------|
-    | Roads | Green |
-    | Parks | Red |
-    | Homes | Green |
-    -- c/2020-02-10/01-report/action-plan.md --
-    ## Priorities
+      | Action | Status |
+      |--------|--------|
+      | Roads | Green |
+      | Parks | Red |
+      | Homes | Green |
+      -- c/2020-02-10/01-report/action-plan.md --
+      ## Priorities
 
-    Plan text.
-    """
+      Plan text.
+      """
 
   /// The markers in reading order, each with the first word of its item.
   static let expected: [Marker] = [
@@ -143,7 +144,9 @@ import Testing
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("build")
-    let output = try ClerkProcess.run(["build", tree.path, "--out", out.path, "--today", "2020-02-01", "--quiet", "--no-pdf"])
+    let output = try ClerkProcess.run([
+      "build", tree.path, "--out", out.path, "--today", "2020-02-01", "--quiet", "--no-pdf",
+    ])
     #expect(output.status == 0, "\(output.stderr)")
     let meeting = out.appendingPathComponent("public/c/2020-02-10")
     for page in ["item-1.html", "pack.html"] {
@@ -180,11 +183,13 @@ import Testing
     let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     let summary = lines.firstIndex(of: "RAG status: 1 Red, 2 Green")
     let header = lines.firstIndex { $0.hasPrefix("Action") && $0.hasSuffix("Status") }
-    #expect(summary != nil && header == summary.map { $0 + 1 }, "summary at \(String(describing: summary)), table at \(String(describing: header))")
+    #expect(
+      summary != nil && header == summary.map { $0 + 1 },
+      "summary at \(String(describing: summary)), table at \(String(describing: header))")
 
     // The appendix's own heading prints smaller than the appendix's title.
     let boxes = try run(["-bbox", pdf, "-"], "/usr/bin/pdftotext")
-    let title = Self.height(of: "Appendix", in: boxes)
+    let title = Self.height(of: "Roadmap", in: boxes)
     let heading = Self.height(of: "Priorities", in: boxes)
     #expect(title != nil && heading != nil)
     if let title, let heading { #expect(heading < title, "heading \(heading) vs title \(title)") }

@@ -218,12 +218,16 @@ import Testing
     options.topHeadingLevel = 4
     let document = try MarkdownDocument.parse("# One\n\n## Two\n\n### Three\n\n#### Four", options: options)
     let html = document.html.render(idPrefix: "") { _ in nil }
-    for tag in ["<h4 id=\"one\">One</h4>", "<h5 id=\"two\">Two</h5>", "<h6 id=\"three\">Three</h6>", "<h6 id=\"four\">Four</h6>"] {
+    for tag in [
+      "<h4 id=\"one\">One</h4>", "<h5 id=\"two\">Two</h5>", "<h6 id=\"three\">Three</h6>", "<h6 id=\"four\">Four</h6>",
+    ] {
       #expect(html.contains(tag), "\(tag) in \(html)")
     }
     #expect(document.headings.map(\.level) == [1, 2, 3, 4], "the levels as written")
     // The highest heading written is the one moved to the top level.
-    let second = try MarkdownDocument.parse("## Two\n\n### Three", options: options).html.render(idPrefix: "") { _ in nil }
+    let second = try MarkdownDocument.parse("## Two\n\n### Three", options: options).html.render(idPrefix: "") { _ in
+      nil
+    }
     #expect(second.contains("<h4 id=\"two\">") && second.contains("<h5 id=\"three\">"))
     // Headings already below it stay, and without the option nothing moves.
     let low = try MarkdownDocument.parse("##### Five", options: options).html.render(idPrefix: "") { _ in nil }
@@ -242,14 +246,18 @@ import Testing
     #expect(html.components(separatedBy: "rag-summary").count == 2, "one summary, for the table with statuses")
     var options = MarkdownOptions.standard
     options.statusBadges = false
-    let off = try MarkdownDocument.parse("| S |\n|---|\n| Green |", options: options).html.render(idPrefix: "") { _ in nil }
+    let off = try MarkdownDocument.parse("| S |\n|---|\n| Green |", options: options).html.render(idPrefix: "") { _ in
+      nil
+    }
     #expect(!off.contains("rag-summary"))
   }
 
   @Test func orderedListsCarryTheirMarkersAndStarts() throws {
     #expect(OrderedListStyle(depth: 1, start: 1).openingTag == "<ol>")
     #expect(OrderedListStyle(depth: 2, start: 1).openingTag == "<ol type=\"a\">")
-    #expect(OrderedListStyle(depth: 3, start: 2).openingTag == "<ol type=\"i\" start=\"2\" style=\"counter-reset: list-item 1\">")
+    #expect(
+      OrderedListStyle(depth: 3, start: 2).openingTag
+        == "<ol type=\"i\" start=\"2\" style=\"counter-reset: list-item 1\">")
     #expect(OrderedListStyle(depth: 4, start: 1).openingTag == "<ol>")
     #expect(OrderedListStyle(depth: 5, start: 1).marker == .lowerAlpha)
     let html = try MarkdownDocument.parse("7. Seven\n   1. a\n\n---\n\n1. One").html.render(idPrefix: "") { _ in nil }
@@ -257,4 +265,3 @@ import Testing
     #expect(html.hasSuffix("<hr />\n<ol>\n<li>One</li>\n</ol>\n"), "depth is back to 1 after a list closes")
   }
 }
-
