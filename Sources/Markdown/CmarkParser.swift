@@ -242,6 +242,11 @@ struct CmarkTree {
     cmark_node_set_url(node.raw, url)
   }
 
+  /// Changes a heading's level (1...6).
+  mutating func setHeadingLevel(of node: CmarkNode, to level: Int) {
+    cmark_node_set_heading_level(node.raw, Int32(level))
+  }
+
   /// Puts a text node first in an inline container such as a heading.
   mutating func prependText(_ text: String, to node: CmarkNode) {
     let textNode = makeText(text)

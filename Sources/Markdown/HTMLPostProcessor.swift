@@ -4,6 +4,10 @@
 /// - `<h2>` + heading marker → `<h2 id="⟨prefix⟩budget">`;
 /// - status-badge marker → the badge's HTML;
 /// - `<th` → `<th scope="col"` (not `<thead>`);
+/// - `<ol>` of a list nested in another ordered list → `<ol type="a">`, one
+///   level deeper `type="i"`, then decimal again (`OrderedListStyle`);
+/// - `<ol start="4">` → `<ol start="4" style="counter-reset: list-item 3">`,
+///   because WeasyPrint ignores `start` and would print 1, 2, 3 again;
 /// - every ` id="` (cmark-gfm emits them only for footnotes) gets the id
 ///   prefix, and so does every `href="#…"` that points at a footnote
 ///   (`#fn-…`, `#fnref-…`) or at one of the document's headings.
@@ -12,6 +16,15 @@
 /// text, attribute values and code, and omits raw HTML, so these byte
 /// sequences only occur in tags it generated.
 struct HTMLPostProcessor {
+  static let footnotesOpen = Array("<section class=\"footnotes\" data-footnotes>".utf8)
+
+  /// Whether `output` ends in the footnote section's opening tag and a newline.
+  static func endsWithFootnotesOpen(_ output: [UInt8]) -> Bool {
+    let length = footnotesOpen.count
+    guard output.count > length, output[output.count - 1] == UInt8(ascii: "\n") else { return false }
+    return output[(output.count - 1 - length)..<(output.count - 1)].elementsEqual(footnotesOpen)
+  }
+
   let headingIDs: [String]
   let headingIDSet: Set<String>
 
@@ -40,6 +53,12 @@ struct HTMLPostProcessor {
       return true
     }
 
+    /// One entry per open `<ol>`: true for a markdown list, false for the
+    /// list of footnotes that cmark-gfm opens right after
+    /// `<section class="footnotes" data-footnotes>`.
+    var openOrderedLists: [Bool] = []
+    var orderedListDepth = 0
+
     func appendIDPrefix() {
       output.append(0xEE)
       output.append(0x80)
@@ -56,6 +75,30 @@ struct HTMLPostProcessor {
           flush(upTo: index + 3)
           output.append(contentsOf: " scope=\"col\"".utf8)
           copied = index + 3
+        }
+        if matches("<ol", at: index), index + 3 < count,
+          html[index + 3] == UInt8(ascii: ">") || html[index + 3] == UInt8(ascii: " ")
+        {
+          var tagEnd = index + 3
+          while tagEnd < count, html[tagEnd] != UInt8(ascii: ">") { tagEnd += 1 }
+          flush(upTo: index)
+          if Self.endsWithFootnotesOpen(output) {
+            openOrderedLists.append(false)
+            copied = index
+          } else {
+            openOrderedLists.append(true)
+            orderedListDepth += 1
+            let tag = UnsafeBufferPointer(rebasing: html[index..<min(tagEnd + 1, count)])
+            output.append(contentsOf: OrderedListStyle(depth: orderedListDepth, tag: tag).openingTag.utf8)
+            copied = min(tagEnd + 1, count)
+          }
+          index = tagEnd
+          continue
+        }
+        if matches("</ol>", at: index), let isMarkdownList = openOrderedLists.popLast() {
+          if isMarkdownList { orderedListDepth -= 1 }
+          index += 5
+          continue
         }
         // The attributes of interest only occur inside tags.
         index += 1

@@ -13,6 +13,12 @@ public struct MarkdownOptions: Sendable, Hashable {
   /// than the page showing it. `MarkdownDocument.links` keep the URLs as
   /// written.
   public var relativeURLBase: String = ""
+  /// No heading is rendered above this level (1 = `<h1>`): when the
+  /// document's highest heading is above it, every heading moves down by the
+  /// same number of levels, to `<h6>` at most. For a document shown under a
+  /// heading of its own, such as an appendix under its title.
+  /// `MarkdownDocument.headings` keep the levels as written.
+  public var topHeadingLevel: Int = 1
   /// Larger sources are refused with `MarkdownError.tooLarge`.
   public var maximumBytes: Int = 2_000_000
   /// Deeper nesting of blocks and inlines is refused with `MarkdownError.tooDeep`.
@@ -21,12 +27,13 @@ public struct MarkdownOptions: Sendable, Hashable {
   public init(
     smartPunctuation: Bool = true, statusBadges: Bool = true,
     placeholderSchemes: [String] = ["item:", "meeting:"], relativeURLBase: String = "",
-    maximumBytes: Int = 2_000_000, maximumDepth: Int = 128
+    topHeadingLevel: Int = 1, maximumBytes: Int = 2_000_000, maximumDepth: Int = 128
   ) {
     self.smartPunctuation = smartPunctuation
     self.statusBadges = statusBadges
     self.placeholderSchemes = placeholderSchemes
     self.relativeURLBase = relativeURLBase
+    self.topHeadingLevel = topHeadingLevel
     self.maximumBytes = maximumBytes
     self.maximumDepth = maximumDepth
   }

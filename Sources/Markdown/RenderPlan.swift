@@ -4,6 +4,7 @@ struct RenderPlan {
   let placeholderSchemes: [String]
   let statusBadges: Bool
   let relativeURLBase: String
+  let topHeadingLevel: Int
 
   private struct PlaceholderLinkNode {
     var node: CmarkNode
@@ -21,12 +22,15 @@ struct RenderPlan {
   private var tables: [CmarkNode] = []
   private var cell: (node: CmarkNode, text: String, simple: Bool)?
   private var badgeCells: [(CmarkNode, StatusBadge)] = []
+  /// Per table: how many cells hold each status, in `StatusBadge.allCases` order.
+  private var badgeCounts: [[Int]] = []
   private var relativeLinks: [(CmarkNode, String)] = []
 
   init(options: MarkdownOptions) {
     self.placeholderSchemes = options.placeholderSchemes
     self.statusBadges = options.statusBadges
     self.relativeURLBase = options.relativeURLBase
+    self.topHeadingLevel = min(max(options.topHeadingLevel, 1), 6)
   }
 
   /// A path relative to the document's folder: not a fragment, an absolute
@@ -77,6 +81,7 @@ struct RenderPlan {
       headings.append(node)
     case (.enter, .table):
       tables.append(node)
+      badgeCounts.append([Int](repeating: 0, count: StatusBadge.allCases.count))
     case (.enter, .tableCell):
       cell = (node, "", true)
     case (.exit, .tableCell):
@@ -84,6 +89,7 @@ struct RenderPlan {
         let badge = StatusBadge(cellText: finished.text)
       {
         badgeCells.append((finished.node, badge))
+        if !badgeCounts.isEmpty { badgeCounts[badgeCounts.count - 1][badge.index] += 1 }
       }
       cell = nil
     default:
@@ -113,10 +119,19 @@ struct RenderPlan {
     for (index, heading) in headings.enumerated() {
       tree.prependText(Placeholder.marker(.heading, index), to: heading)
     }
+    let highest = headings.lazy.map(\.headingLevel).min() ?? topHeadingLevel
+    if highest < topHeadingLevel {
+      for heading in headings {
+        tree.setHeadingLevel(of: heading, to: min(heading.headingLevel + topHeadingLevel - highest, 6))
+      }
+    }
     for (index, table) in tables.enumerated() {
+      let summary = StatusBadge.summary(counts: badgeCounts[index]).map {
+        "<p class=\"rag-summary\">\($0)</p>\n"
+      }
       tree.wrap(
         table,
-        onEnter: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" "
+        onEnter: (summary ?? "") + "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" "
           + "aria-label=\"Table \(index + 1)\">",
         onExit: "</div>")
     }

@@ -37,4 +37,14 @@ enum StatusBadge: String, CaseIterable {
     "<span class=\"rag rag-\(rawValue.lowercased())\"><span class=\"rag-mark\" aria-hidden=\"true\">"
       + "\(mark)</span> \(rawValue)</span>"
   }
+
+  /// The line printed above a table with status cells, so that a reader (or
+  /// a listener) gets the totals without counting: "RAG status: 1 Red,
+  /// 1 Amber, 3 Green". Always in `allCases` order, worst first; statuses
+  /// that do not occur are left out; nil without any. The words are the
+  /// badges' own and do not change in the plural ("3 Green").
+  static func summary(counts: [Int]) -> String? {
+    let parts = zip(allCases, counts).filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }
+    return parts.isEmpty ? nil : "RAG status: " + parts.joined(separator: ", ")
+  }
 }

@@ -212,4 +212,56 @@ import Testing
       html.contains(
         "<span class=\"rag rag-complete\"><span class=\"rag-mark\" aria-hidden=\"true\">✓</span> Complete</span>"))
   }
+
+  @Test func headingsMoveBelowTheTopLevelKeepingTheirDistances() throws {
+    var options = MarkdownOptions.standard
+    options.topHeadingLevel = 4
+    let document = try MarkdownDocument.parse("# One\n\n## Two\n\n### Three\n\n#### Four", options: options)
+    let html = document.html.render(idPrefix: "") { _ in nil }
+    for tag in [
+      "<h4 id=\"one\">One</h4>", "<h5 id=\"two\">Two</h5>", "<h6 id=\"three\">Three</h6>", "<h6 id=\"four\">Four</h6>",
+    ] {
+      #expect(html.contains(tag), "\(tag) in \(html)")
+    }
+    #expect(document.headings.map(\.level) == [1, 2, 3, 4], "the levels as written")
+    // The highest heading written is the one moved to the top level.
+    let second = try MarkdownDocument.parse("## Two\n\n### Three", options: options).html.render(idPrefix: "") { _ in
+      nil
+    }
+    #expect(second.contains("<h4 id=\"two\">") && second.contains("<h5 id=\"three\">"))
+    // Headings already below it stay, and without the option nothing moves.
+    let low = try MarkdownDocument.parse("##### Five", options: options).html.render(idPrefix: "") { _ in nil }
+    #expect(low.contains("<h5 id=\"five\">"))
+    let standard = try MarkdownDocument.parse("## Two").html.render(idPrefix: "") { _ in nil }
+    #expect(standard.contains("<h2 id=\"two\">"))
+  }
+
+  @Test func ragSummaryCountsWorstFirstAndOnlyTablesWithStatuses() throws {
+    #expect(StatusBadge.summary(counts: [1, 1, 3, 0, 0]) == "RAG status: 1 Red, 1 Amber, 3 Green")
+    #expect(StatusBadge.summary(counts: [0, 0, 0, 2, 1]) == "RAG status: 2 Blue, 1 Complete")
+    #expect(StatusBadge.summary(counts: [0, 0, 0, 0, 0]) == nil)
+    let html = try MarkdownDocument.parse("| S |\n|---|\n| Green |\n| Red |\n| green |\n\n| T |\n|---|\n| Reddish |")
+      .html.render(idPrefix: "") { _ in nil }
+    #expect(html.hasPrefix("<p class=\"rag-summary\">RAG status: 1 Red, 2 Green</p>\n<div class=\"table-scroll\""))
+    #expect(html.components(separatedBy: "rag-summary").count == 2, "one summary, for the table with statuses")
+    var options = MarkdownOptions.standard
+    options.statusBadges = false
+    let off = try MarkdownDocument.parse("| S |\n|---|\n| Green |", options: options).html.render(idPrefix: "") { _ in
+      nil
+    }
+    #expect(!off.contains("rag-summary"))
+  }
+
+  @Test func orderedListsCarryTheirMarkersAndStarts() throws {
+    #expect(OrderedListStyle(depth: 1, start: 1).openingTag == "<ol>")
+    #expect(OrderedListStyle(depth: 2, start: 1).openingTag == "<ol type=\"a\">")
+    #expect(
+      OrderedListStyle(depth: 3, start: 2).openingTag
+        == "<ol type=\"i\" start=\"2\" style=\"counter-reset: list-item 1\">")
+    #expect(OrderedListStyle(depth: 4, start: 1).openingTag == "<ol>")
+    #expect(OrderedListStyle(depth: 5, start: 1).marker == .lowerAlpha)
+    let html = try MarkdownDocument.parse("7. Seven\n   1. a\n\n---\n\n1. One").html.render(idPrefix: "") { _ in nil }
+    #expect(html.contains("<ol start=\"7\" style=\"counter-reset: list-item 6\">\n<li>Seven\n<ol type=\"a\">"))
+    #expect(html.hasSuffix("<hr />\n<ol>\n<li>One</li>\n</ol>\n"), "depth is back to 1 after a list closes")
+  }
 }

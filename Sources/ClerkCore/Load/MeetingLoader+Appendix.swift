@@ -70,6 +70,9 @@ extension MeetingLoader {
         // pages in the meeting folder.
         var options = MarkdownOptions.standard
         options.relativeURLBase = ([Substring(stem)] + components.dropLast()).joined(separator: "/") + "/"
+        // Its title is an `<h3>` on the item page and in the pack; its own
+        // headings come below it.
+        options.topHeadingLevel = 4
         let document = parseMarkdown(try files.readText(path), path: path, firstLine: 1, options: options, &local)
         if let first = local.all.first { return .failure(AppendixProblem(message: first.message)) }
         content = .markdown(document)
