@@ -104,8 +104,7 @@ import Testing
 
   /// The markers the PDF prints: a line's first token ending in "." before
   /// one of the expected words.
-  static func pdfMarkers(_ text: String) -> [Marker] {
-    let words = Set(expected.map(\.word))
+  static func pdfMarkers(_ text: String, words: Set<String> = Set(expected.map(\.word))) -> [Marker] {
     return text.split(separator: "\n").compactMap { line in
       let tokens = line.split(separator: " ")
       guard tokens.count >= 2, tokens[0].hasSuffix("."), words.contains(String(tokens[1])) else { return nil }
@@ -193,5 +192,28 @@ import Testing
     let heading = Self.height(of: "Priorities", in: boxes)
     #expect(title != nil && heading != nil)
     if let title, let heading { #expect(heading < title, "heading \(heading) vs title \(title)") }
+  }
+
+  /// The real pack's IRO report (item 10) numbers its paragraphs 1-8
+  /// across three headings, with lettered and roman sub-paragraphs: the
+  /// PDF prints the markers the source and the HTML have.
+  @Test func theRealPackPrintsTheSourcesParagraphNumbers() throws {
+    guard PackPDFTests().engineReady() else { return }
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("build")
+    let content = repositoryRoot.appendingPathComponent("Tests/Fixtures/real-pack/Content").path
+    let output = try ClerkProcess.run(["build", content, "--out", out.path, "--today", "2020-02-01", "--quiet"])
+    #expect(output.status == 0, "\(output.stderr)")
+    let meeting = out.appendingPathComponent("public/safeguarding/2020-02-10")
+    let html = try String(contentsOf: meeting.appendingPathComponent("pack.html"), encoding: .utf8)
+    let start = try #require(html.range(of: "id=\"item-10\""))
+    let end = try #require(html.range(of: "id=\"item-10-end\"", range: start.upperBound..<html.endIndex))
+    let source = Self.htmlMarkers(String(html[start.lowerBound..<end.lowerBound]))
+    #expect(source.map(\.marker) == ["1.", "2.", "3.", "4.", "a.", "b.", "5.", "6.", "7.", "a.", "b.", "i.", "ii.", "8."])
+    // The item's pages: those stamped "Agenda Item 10".
+    let text = try run(["-layout", meeting.appendingPathComponent("pack.pdf").path, "-"], "/usr/bin/pdftotext")
+    let pages = text.split(separator: "\u{0C}").filter { $0.contains("Agenda Item 10\n") }.joined(separator: "\n")
+    #expect(Self.pdfMarkers(pages, words: Set(source.map(\.word))) == source)
   }
 }
