@@ -26,15 +26,7 @@ import Testing
 
   /// Pages of a PDF as text, via poppler's `pdftotext -layout`.
   func pages(_ pdf: URL) throws -> [String] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-    process.arguments = ["-layout", pdf.path, "-"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    var pages = String(decoding: data, as: UTF8.self).components(separatedBy: "\u{0C}")
+    var pages = try toolOutput("/usr/bin/pdftotext", ["-layout", pdf.path, "-"]).components(separatedBy: "\u{0C}")
     if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
     return pages
   }

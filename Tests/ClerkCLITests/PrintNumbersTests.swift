@@ -112,18 +112,6 @@ import Testing
     }
   }
 
-  func run(_ arguments: [String], _ program: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
-  }
-
   /// The height of the first word `word` in `pdftotext -bbox` output: the
   /// size it is printed at.
   static func height(of word: String, in boxes: String) -> Double? {
@@ -172,7 +160,7 @@ import Testing
     #expect(output.status == 0, "\(output.stderr)")
     let meeting = out.appendingPathComponent("public/c/2020-02-10")
     let pdf = meeting.appendingPathComponent("pack.pdf").path
-    let text = try run(["-layout", pdf, "-"], "/usr/bin/pdftotext")
+    let text = try toolOutput("/usr/bin/pdftotext", ["-layout", pdf, "-"])
     let html = try String(contentsOf: meeting.appendingPathComponent("pack.html"), encoding: .utf8)
     let printed = Self.pdfMarkers(text)
     #expect(printed == Self.expected)
@@ -187,7 +175,7 @@ import Testing
       "summary at \(String(describing: summary)), table at \(String(describing: header))")
 
     // The appendix's own heading prints smaller than the appendix's title.
-    let boxes = try run(["-bbox", pdf, "-"], "/usr/bin/pdftotext")
+    let boxes = try toolOutput("/usr/bin/pdftotext", ["-bbox", pdf, "-"])
     let title = Self.height(of: "Roadmap", in: boxes)
     let heading = Self.height(of: "Priorities", in: boxes)
     #expect(title != nil && heading != nil)
@@ -212,7 +200,7 @@ import Testing
     let source = Self.htmlMarkers(String(html[start.lowerBound..<end.lowerBound]))
     #expect(source.map(\.marker) == ["1.", "2.", "3.", "4.", "a.", "b.", "5.", "6.", "7.", "a.", "b.", "i.", "ii.", "8."])
     // The item's pages: those stamped "Agenda Item 10".
-    let text = try run(["-layout", meeting.appendingPathComponent("pack.pdf").path, "-"], "/usr/bin/pdftotext")
+    let text = try toolOutput("/usr/bin/pdftotext", ["-layout", meeting.appendingPathComponent("pack.pdf").path, "-"])
     let pages = text.split(separator: "\u{0C}").filter { $0.contains("Agenda Item 10\n") }.joined(separator: "\n")
     #expect(Self.pdfMarkers(pages, words: Set(source.map(\.word))) == source)
   }

@@ -140,7 +140,7 @@ import Testing
 
   /// Page sizes from `pdfinfo`: true where the page is wider than high.
   func landscapePages(_ pdf: URL) throws -> [Bool] {
-    let text = try run("/usr/bin/pdfinfo", ["-f", "1", "-l", "999", pdf.path])
+    let text = try toolOutput("/usr/bin/pdfinfo", ["-f", "1", "-l", "999", pdf.path])
     return text.split(separator: "\n").compactMap { line -> Bool? in
       guard let match = line.firstMatch(of: /^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)/),
         let width = Double(match.1), let height = Double(match.2)
@@ -150,21 +150,7 @@ import Testing
   }
 
   func pageTexts(_ pdf: URL) throws -> [String] {
-    var pages = try run("/usr/bin/pdftotext", ["-layout", pdf.path, "-"]).components(separatedBy: "\u{0C}")
-    if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
-    return pages
-  }
-
-  func run(_ tool: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try PackPDFTests().pages(pdf)
   }
 
   @Test func landscapeAppendixPrintsOnLandscapePages() throws {
