@@ -34,11 +34,14 @@ let package = Package(
         "ClerkCore",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
+    // The build pipeline: its steps, and the outputs they write.
+    .target(name: "ClerkBuild", dependencies: ["ClerkCore", "ClerkRender"]),
     .target(
       name: "ClerkCLI",
       dependencies: [
         "ClerkCore",
         "ClerkRender",
+        "ClerkBuild",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // jemalloc (Debian's libjemalloc-dev) replaces glibc's malloc in the
@@ -51,6 +54,6 @@ let package = Package(
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Goldens"]),
     .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore", "TestSupport"]),
     .testTarget(name: "ClerkRenderTests", dependencies: ["ClerkRender", "TestSupport"]),
-    .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "TestSupport"]),
+    .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "ClerkBuild", "TestSupport"]),
   ]
 )

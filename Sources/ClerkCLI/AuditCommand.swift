@@ -24,7 +24,7 @@ struct AuditCommand: ParsableCommand {
   func run() throws {
     let printer = DiagnosticPrinter()
     func cannotAudit(_ message: String) -> ExitCode {
-      printer.note("error: \(message)")
+      printer.print([Diagnostic(.error, message)])
       printer.note("audit not done: nothing about '\(directory)/public' is known")
       return ExitCode(2)
     }
@@ -44,7 +44,7 @@ struct AuditCommand: ParsableCommand {
     }
     let index = LeakAudit.index(archive, templates: templates ?? record.templates)
     guard index.gaps.isEmpty else {
-      for gap in index.gaps { printer.note("error: cannot audit \(gap)") }
+      printer.print(index.gaps.map { Diagnostic(.error, "cannot audit \($0)") })
       throw cannotAudit("the content's non-public text could not all be read")
     }
     guard index.fingerprint == record.nonPublicFingerprint else {
@@ -56,7 +56,7 @@ struct AuditCommand: ParsableCommand {
     let leaks = scanner.scan(root: directory)
     for leak in leaks { print(leak.description) }
     let gaps = scanner.gaps.all
-    for gap in gaps { printer.note("error: cannot audit \(gap)") }
+    printer.print(gaps.map { Diagnostic(.error, "cannot audit \($0)") })
     let summary = "\(Plural.count(index.runCount, "non-public word run")) and \(Plural.count(index.valueCount, "value")) checked"
     if !leaks.isEmpty {
       printer.note("audit: \(Plural.count(leaks.count, "leak")) in \(directory)/public (\(summary))")

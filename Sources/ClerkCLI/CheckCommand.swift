@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClerkBuild
 import ClerkCore
 
 /// `clerk check [CONTENT]`: checks the content and prints every meeting's

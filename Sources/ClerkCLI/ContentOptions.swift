@@ -13,7 +13,7 @@ struct ContentOptions: ParsableArguments {
 
   @Flag(
     name: .long,
-    help: "Also warn where 8 or more words of non-public text appear in a public source (experimental: synthetic archives give many false reports).")
+    help: "Also warn where 14 or more words of non-public text appear in a public source of a published meeting (slower: off by default).")
   var findPasted = false
 
   func validate() throws {

@@ -9,7 +9,8 @@ struct DiagnosticPrinter {
   func format(_ diagnostic: Diagnostic) -> String {
     guard useColour else { return diagnostic.description }
     let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
-    return "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
+    let location = diagnostic.location.map { "\u{1B}[1m\($0):\u{1B}[0m " } ?? ""
+    return location + "\(colour)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
   }
 
   func print(_ diagnostics: [Diagnostic]) {

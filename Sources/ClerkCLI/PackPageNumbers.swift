@@ -1,3 +1,4 @@
+import ClerkBuild
 import ClerkCore
 import ClerkRender
 import Foundation

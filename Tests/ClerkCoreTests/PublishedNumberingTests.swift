@@ -109,7 +109,7 @@ import Testing
     // Inserted without `supplement`: budget and questions would move.
     let moved = F.plan([F.item(10, "apologies"), F.item(15, "late"), F.item(20, "budget"), F.item(30, "questions")])
     let errors = record.moves(in: moved, folder: "build")
-    #expect(errors.map(\.location.path) == ["c/2020-02-10/20-budget.md", "c/2020-02-10/30-questions.md"])
+    #expect(errors.map(\.location?.path) == ["c/2020-02-10/20-budget.md", "c/2020-02-10/30-questions.md"])
     #expect(errors.first?.message.hasPrefix("this item was published as Agenda Item 2 (the previous build in 'build') and would now be Agenda Item 3;") == true)
     // With `supplement`, nothing moves.
     let added = F.plan([F.item(10, "apologies"), supplement(F.item(15, "late")), F.item(20, "budget"), F.item(30, "questions")])

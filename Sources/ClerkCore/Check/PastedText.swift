@@ -208,7 +208,7 @@ public final class PastedText: @unchecked Sendable {
           .warning,
           "\(chain.count + Shingles.width - 1) words here are also in non-public \(source.path):\(source.line); remove them, or, if this public quote is deliberate, add '\(source.path)' to 'quotes-exempt' in the item's front matter",
           at: hit.at)
-        if let existing = warnings[key], existing.location <= warning.location { return }
+        if let existing = warnings[key], let at = existing.location, at <= hit.at { return }
         warnings[key] = warning
       }
       for hit in hits.sorted(by: { $0.found.run < $1.found.run }) {
@@ -218,16 +218,16 @@ public final class PastedText: @unchecked Sendable {
       endChain()
     }
     // Columns cost a second read of the line: the first reports get them.
-    let sorted = warnings.values.sorted { $0.location < $1.location }
+    let sorted = Diagnostics(warnings.values).sorted
     return (sorted.prefix(200).map(withColumn) + sorted.dropFirst(200), acknowledged.sorted())
   }
 
   /// The column of a reported run, found by reading its line again (the
   /// scan itself counts lines only): the careful path, for the few reports.
   func withColumn(_ warning: Diagnostic) -> Diagnostic {
-    guard warning.location.column == 1, let text = reader.fileText(warning.location.path) else { return warning }
+    guard let at = warning.location, at.column == 1, let text = reader.fileText(at.path) else { return warning }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let number = warning.location.line
+    let number = at.line
     guard number >= 1, number <= lines.count else { return warning }
     let passage = lines[(number - 1)...].prefix(40).joined(separator: "\n")
     var wanted = Set<UInt64>()
@@ -238,7 +238,7 @@ public final class PastedText: @unchecked Sendable {
       return warning
     }
     var located = warning
-    located.location.column = column
+    located.location?.column = column
     return located
   }
 }

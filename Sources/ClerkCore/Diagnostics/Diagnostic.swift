@@ -23,19 +23,29 @@ public enum Severity: String, Sendable, Hashable {
   case warning
 }
 
-/// One problem in the content, reported like a compiler does.
+/// One problem, reported like a compiler does: in the content (with its
+/// location), or of the run itself (a template, the output folder, the PDF
+/// engine, a leak the audit found), without one. Every command prints
+/// problems of both kinds through the same printer.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public var severity: Severity
-  public var location: SourceLocation
+  public var location: SourceLocation?
   public var message: String
 
-  public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+  public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
     self.severity = severity
     self.location = location
     self.message = message
   }
 
-  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+  /// A problem of the run, not of a content file.
+  public init(_ severity: Severity, _ message: String) {
+    self.init(severity, message, at: nil)
+  }
+
+  public var description: String {
+    (location.map { "\($0): " } ?? "") + "\(severity.rawValue): \(message)"
+  }
 }
 
 /// Collects every problem of a run, so a clerk sees them all at once.
@@ -43,6 +53,8 @@ public struct Diagnostics: Sendable {
   public private(set) var all: [Diagnostic] = []
 
   public init() {}
+
+  public init<Problems: Sequence<Diagnostic>>(_ problems: Problems) { all = Array(problems) }
 
   public var hasErrors: Bool { all.contains { $0.severity == .error } }
   public var errorCount: Int { all.count { $0.severity == .error } }
@@ -56,6 +68,11 @@ public struct Diagnostics: Sendable {
     all.append(Diagnostic(.warning, message, at: location))
   }
 
+  /// A problem of the run (no content location): printed after the content's.
+  public mutating func append(_ diagnostic: Diagnostic) {
+    all.append(diagnostic)
+  }
+
   public mutating func append(contentsOf other: Diagnostics) {
     all.append(contentsOf: other.all)
   }
@@ -64,11 +81,14 @@ public struct Diagnostics: Sendable {
     all.append(contentsOf: other)
   }
 
-  /// Sorted by file and position, duplicates removed: stable output.
+  /// Content problems sorted by file and position, then problems of the
+  /// run in the order they happened; duplicates removed: stable output.
   public var sorted: [Diagnostic] {
     var seen = Set<Diagnostic>()
-    return all.filter { seen.insert($0).inserted }.sorted {
-      ($0.location, $0.severity.rawValue, $0.message) < ($1.location, $1.severity.rawValue, $1.message)
+    let unique = all.filter { seen.insert($0).inserted }
+    let located = unique.compactMap { diagnostic in diagnostic.location.map { (diagnostic, $0) } }.sorted {
+      ($0.1, $0.0.severity.rawValue, $0.0.message) < ($1.1, $1.0.severity.rawValue, $1.0.message)
     }
+    return located.map(\.0) + unique.filter { $0.location == nil }
   }
 }

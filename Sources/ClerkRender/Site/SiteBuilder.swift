@@ -27,6 +27,22 @@ public struct SiteBuilder: Sendable {
     public var problem: TemplateSet.Problem?
     public var writeProblem: OutputTree.Problem?
     public init() {}
+
+    /// The public HTML pages, as the audit reads them.
+    public var publicPages: [(path: String, text: String)] {
+      publicFiles.compactMap { file in
+        guard case .text(let text) = file.contents, file.path.hasSuffix(".html") else { return nil }
+        return (file.path, text)
+      }
+    }
+
+    /// The content files published as they are: where each goes, and where it comes from.
+    public var publicCopies: [(path: String, source: String)] {
+      publicFiles.compactMap { file in
+        guard case .copy(let source) = file.contents else { return nil }
+        return (file.path, source)
+      }
+    }
   }
 
   public func render(_ plan: MeetingPlan) -> RenderedMeeting {

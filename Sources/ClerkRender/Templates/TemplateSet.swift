@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 import Mustache
 
@@ -10,7 +11,11 @@ public struct TemplateSet: Sendable {
     public var line: Int
     public var column: Int
     public var message: String
-    public var description: String { "\(path):\(line):\(column): error: \(message)" }
+    public var description: String { diagnostic.description }
+    /// The problem as every command prints one.
+    public var diagnostic: Diagnostic {
+      Diagnostic(.error, message, at: SourceLocation(path: path, line: line, column: column))
+    }
 
     public init(path: String, line: Int, column: Int, message: String) {
       self.path = path

@@ -13,10 +13,10 @@ import Foundation
 /// read as bytes, by path relative to the content root, so a copy of the
 /// content digests the same. The digest tells content apart; it is not a
 /// cryptographic seal.
-enum PackSources {
+public enum PackSources {
   static let ownMinutes: Set<String> = ["minutes.md", "minutes.non-public.md"]
 
-  static func digest(_ plan: MeetingPlan, index: ArchiveIndex, templates: String?) -> String {
+  public static func digest(_ plan: MeetingPlan, index: ArchiveIndex, templates: String?) -> String {
     let files = ContentFiles(root: index.root)
     var digest = Digest()
     func feed(_ path: String) {

@@ -2,8 +2,8 @@ import ClerkCore
 
 /// The closing line about deliberate quotes of non-public text
 /// (`quotes-exempt`), shown by `build` and `check` so they stay visible.
-enum QuoteSummary {
-  static func text(_ quotes: [String]) -> String? {
+public enum QuoteSummary {
+  public static func text(_ quotes: [String]) -> String? {
     guard !quotes.isEmpty else { return nil }
     let count = quotes.count
     return "\(Plural.count(count, "deliberate quote")) of non-public text (quotes-exempt):\n"

@@ -1,0 +1,55 @@
+import ClerkCore
+import ClerkRender
+import Foundation
+
+/// What the build's steps share: the options, what each step made for the
+/// next ones, and the one list of problems.
+final class BuildContext {
+  let options: BuildOptions
+  let progress: BuildProgress
+  let started = ContinuousClock.now
+  /// Every problem of the build, content and run alike.
+  var diagnostics = Diagnostics()
+  /// Closing lines that are not problems ("Built …", the PDF summary),
+  /// set once the build is published.
+  var summary: [String] = []
+  /// The PDF step's line for the summary.
+  var pdfSummary: String?
+  /// Lines for the end of the summary (acknowledged quotes, held-back drafts).
+  var closing: [String] = []
+
+  // Load archive
+  var index: ArchiveIndex!
+  var templates: TemplateSet!
+  var tree: OutputTree!
+  var builder: SiteBuilder!
+  var audit: BuildAudit!
+
+  // Render meetings
+  var publicSummaries: [MeetingSummary] = []
+  var nonPublicSummaries: [MeetingSummary] = []
+  var leaks: [LeakScanner.Leak] = []
+  var numbers = PublishedNumbers()
+  /// What each pack is made from (`clerk check --build`), when PDFs give pages.
+  var packSources: [String: String] = [:]
+
+  init(options: BuildOptions) {
+    self.options = options
+    progress = BuildProgress(quiet: options.quiet)
+  }
+
+  /// Whether this build renders PDFs (asked for, and the engine is there).
+  lazy var pdfEngine: PDFEngine? = options.noPDF ? nil : PDFEngine.find()
+
+  static func seconds(since start: ContinuousClock.Instant) -> Double {
+    let components = (ContinuousClock.now - start).components
+    return Double(components.seconds) + Double(components.attoseconds) / 1e18
+  }
+
+  /// Fails the build if a problem so far is an error.
+  func stopOnErrors() throws {
+    guard diagnostics.hasErrors else { return }
+    throw BuildFailure(
+      summary: "build failed with \(Plural.count(diagnostics.errorCount, "error")): the previous output in '\(options.out)' is untouched")
+  }
+}

@@ -1,0 +1,39 @@
+import ClerkCore
+import Foundation
+
+/// `clerk build`, as the list of its steps: load → check, plan, render and
+/// audit each meeting → print the packs → render the archive pages → audit
+/// the rest and publish. Progress lines come from this list.
+public struct BuildPipeline {
+  let steps: [BuildStep] = [
+    LoadArchive(), RenderMeetings(), RenderPDFs(), RenderArchivePages(), AuditAndPublish(),
+  ]
+
+  public init() {}
+
+  /// What a finished run leaves for the command to print.
+  public struct Outcome {
+    /// Content problems first (sorted), then the run's own.
+    public var diagnostics: [Diagnostic]
+    /// Closing lines, after the problems.
+    public var summary: [String]
+    /// 0 published; 1 content or audit problems; 2 usage.
+    public var status: Int32
+  }
+
+  public func run(_ options: BuildOptions) -> Outcome {
+    let context = BuildContext(options: options)
+    do {
+      for (offset, step) in steps.enumerated() {
+        context.progress.step(offset + 1, of: steps.count, step.title(context))
+        try step.run(context)
+      }
+      return Outcome(diagnostics: context.diagnostics.sorted, summary: context.summary, status: 0)
+    } catch {
+      context.tree?.abandon()
+      let failure = error as? BuildFailure ?? BuildFailure(summary: "build failed: \(error)")
+      return Outcome(
+        diagnostics: context.diagnostics.sorted, summary: [failure.summary], status: failure.status)
+    }
+  }
+}

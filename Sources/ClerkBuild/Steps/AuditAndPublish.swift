@@ -1,0 +1,54 @@
+import ClerkCore
+import ClerkRender
+import Foundation
+
+/// Audits what no meeting's audit read (index and committee pages, assets,
+/// every file name), records what the build came from, and swaps the new
+/// output in. Any leak, or any file the audit could not read, publishes nothing.
+struct AuditAndPublish: BuildStep {
+  func title(_ context: BuildContext) -> String {
+    "Audit the index pages, files and names; write \(context.options.out)"
+  }
+
+  func run(_ context: BuildContext) throws {
+    let (options, tree, audit) = (context.options, context.tree!, context.audit!)
+    let found = Array(Set(context.leaks + audit.auditRest(root: tree.temporary))).sorted()
+    let gaps = audit.gaps.all
+    for leak in found { context.diagnostics.append(Diagnostic(.error, leak.description)) }
+    for gap in gaps { context.diagnostics.append(Diagnostic(.error, "cannot audit \(gap)")) }
+    if !found.isEmpty {
+      throw BuildFailure(
+        summary: "build failed: the audit found \(Plural.count(found.count, "leak")) of non-public text in public/; nothing was published and '\(options.out)' is untouched")
+    }
+    if !gaps.isEmpty {
+      throw BuildFailure(
+        summary: "build failed: the audit could not read \(Plural.count(gaps.count, "file")), so public/ cannot be called clean; nothing was published and '\(options.out)' is untouched")
+    }
+    let pages = tree.files.count { $0.hasSuffix(".html") }
+    let record = BuildRecord(
+      content: ContentFiles.resolvedPath(options.content), templates: ContentFiles.resolvedPath(context.templates.directory),
+      nonPublicFingerprint: audit.fingerprint, packSources: context.pdfEngine == nil ? nil : context.packSources)
+    do {
+      try tree.writeTop(BuildRecord.fileName, record.json)
+      try tree.writeTop(PublishedNumbers.fileName, context.numbers.json)
+      try tree.commit()
+    } catch {
+      context.diagnostics.append(Diagnostic(.error, error.message))
+      throw BuildFailure(summary: "build failed: the previous output in '\(options.out)' is untouched")
+    }
+    if let path = options.auditedHashes {
+      let lines = audit.auditedHashes.sorted { $0.key < $1.key }.map { String(format: "%016llx  public/", $0.value) + $0.key }
+      guard FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8)) else {
+        context.diagnostics.append(Diagnostic(.error, "cannot write '\(path)'"))
+        throw BuildFailure(summary: "the build was published, but '\(path)' could not be written")
+      }
+    }
+    let warnings = context.diagnostics.warningCount
+    context.summary = tree.notes.map { "note: \($0)" }
+    context.summary.append(
+      "Built \(Plural.count(context.index.meetings.count, "meeting")), \(Plural.count(pages, "page")) in \(String(format: "%.1f", BuildContext.seconds(since: context.started))) s → \(options.out)/public and \(options.out)/non-public"
+        + (warnings > 0 ? " (\(Plural.count(warnings, "warning")))" : ""))
+    if let line = context.pdfSummary { context.summary.append(line) }
+    context.summary += context.closing
+  }
+}

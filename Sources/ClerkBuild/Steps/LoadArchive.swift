@@ -1,0 +1,35 @@
+import ClerkCore
+import ClerkRender
+
+/// Reads the archive's index (site, committees, meetings), the templates,
+/// and opens the temporary output tree.
+struct LoadArchive: BuildStep {
+  func title(_ context: BuildContext) -> String { "Load archive" }
+
+  func run(_ context: BuildContext) throws {
+    let options = context.options
+    let (loaded, problems) = ArchiveLoader(root: options.content).loadIndex()
+    context.diagnostics.append(contentsOf: problems)
+    guard let index = loaded else {
+      throw BuildFailure(summary: "build failed: the previous output in '\(options.out)' is untouched")
+    }
+    do {
+      context.templates = try TemplateSet(directory: try options.templates(index.site))
+    } catch let problem as TemplateSet.Problem {
+      context.diagnostics.append(problem.diagnostic)
+      throw BuildFailure(summary: "build failed: the previous output in '\(options.out)' is untouched")
+    }
+    do {
+      context.tree = try OutputTree(out: options.out, content: options.content)
+    } catch {
+      context.diagnostics.append(Diagnostic(.error, error.message))
+      throw BuildFailure(status: 2, summary: "build failed: the previous output in '\(options.out)' is untouched")
+    }
+    context.index = index
+    context.builder = SiteBuilder(index: index, templates: context.templates, today: options.today)
+    context.audit = BuildAudit(archive: index, templates: context.templates.directory)
+    context.audit.recordHashes = options.auditedHashes != nil
+    context.progress.note(
+      "      \(Plural.count(index.meetings.count, "meeting")) in \(Plural.count(index.committees.count, "committee"))")
+  }
+}
