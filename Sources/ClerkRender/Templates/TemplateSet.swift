@@ -31,23 +31,11 @@ public struct TemplateSet: Sendable {
     "site/partials/item-content", "site/minutes", "pack/pack", "pack/partials/agenda-entry", "pack/partials/item",
   ]
 
-  /// Escapes `{{values}}` with `HTMLEscape`, which passes most text through
-  /// untouched, instead of the engine's character-by-character escaper: the
-  /// same output, a fraction of the time on archive-sized builds. Put on a
-  /// line of its own in front of every template as it is loaded (a
-  /// standalone tag, so it renders nothing; error lines are shifted back).
-  static let contentTypePragma: String = {
-    MustacheContentTypes.register(FastHTMLContentType(), named: "CLERK_HTML")
-    return "{{% CONTENT_TYPE: CLERK_HTML}}\n"
-  }()
-
-  struct FastHTMLContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String { HTMLEscape.escape(text) }
-  }
-
   public let directory: String
   let library: MustacheLibrary
   let names: Set<String>
+  /// Each template's format, from its name (`TemplateFormat`).
+  let formats: [String: TemplateFormat]
   /// Files copied as they are (stylesheets, images), relative to `directory`.
   public let assets: [String]
 
@@ -69,7 +57,7 @@ public struct TemplateSet: Sendable {
       }
       let text = String(decoding: data, as: UTF8.self)
       do {
-        try library.register(Self.contentTypePragma + text, named: name)
+        try library.register(TemplateFormat(templateName: name).pragma + text, named: name)
       } catch let error as MustacheTemplate.ParserError {
         throw Problem(
           path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
@@ -81,6 +69,7 @@ public struct TemplateSet: Sendable {
     }
     self.library = library
     self.names = Set(texts.keys)
+    self.formats = Dictionary(uniqueKeysWithValues: texts.keys.map { ($0, TemplateFormat(templateName: $0)) })
     self.assets = files.filter { !$0.hasSuffix(".mustache") && !$0.hasSuffix(".md") }
     for name in Self.required where texts[name] == nil {
       throw Problem(path: "\(directory)/\(name).mustache", line: 1, column: 1, message: "required template is missing")
@@ -98,7 +87,7 @@ public struct TemplateSet: Sendable {
     guard names.contains(name), let output = library.render(context, withTemplate: name) else {
       throw Problem(path: "\(directory)/\(name).mustache", line: 1, column: 1, message: "template is missing")
     }
-    return output
+    return formats[name]?.finish(output) ?? output
   }
 
   /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template uses.
