@@ -55,14 +55,8 @@ struct ArchivePages {
   static let recentCount = 10
 
   func render(_ meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> [OutputFile] {
-    let byCommittee = Dictionary(grouping: meetings, by: \.id.committee)
-    var files = [OutputFile(path: SiteLayout.index, text: try renderIndex(meetings))]
-    for committee in index.committees {
-      files.append(
-        OutputFile(
-          path: SiteLayout.committee(committee.slug),
-          text: try renderCommittee(committee, meetings: byCommittee[committee.slug] ?? [])))
-    }
+    var files: [OutputFile] = []
+    for output in ArchiveOutputs.all { files += try output.render(self, meetings) }
     return files
   }
 

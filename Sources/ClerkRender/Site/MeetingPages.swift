@@ -27,24 +27,7 @@ struct MeetingPages {
 
   func render() throws(TemplateSet.Problem) -> [OutputFile] {
     var files: [OutputFile] = []
-    files.append(OutputFile(path: SiteLayout.meeting(id), text: try renderMeetingPage()))
-    for (offset, item) in plan.items.enumerated() {
-      let previous = offset > 0 ? plan.items[offset - 1] : nil
-      let next = offset + 1 < plan.items.count ? plan.items[offset + 1] : nil
-      files.append(
-        OutputFile(
-          path: SiteLayout.item(id, number: item.number),
-          text: try renderItemPage(item, previous: previous, next: next)))
-      files += publishedFiles(of: item)
-    }
-    files += try PackPages(pages: self).render()
-    if let minutes = plan.minutes {
-      files.append(OutputFile(path: SiteLayout.minutes(id), text: try renderMinutesPage(minutes, path: SiteLayout.minutes(id))))
-    }
-    if let minutes = plan.nonPublicMinutes, plan.audience == .nonPublic {
-      let path = SiteLayout.nonPublicMinutes(id)
-      files.append(OutputFile(path: path, text: try renderMinutesPage(minutes, path: path)))
-    }
+    for output in MeetingOutputs.all { files += try output.render(self) }
     return files
   }
 
