@@ -3,7 +3,16 @@ import ClerkCore
 /// An output made once per tree from every meeting's summary (each tree
 /// gets summaries of its own audience's plans).
 protocol ArchiveOutput: Sendable {
+  /// The trees it is written to.
+  var audiences: Set<Audience> { get }
+  /// What it writes (and so how its template escapes values).
+  var format: TemplateFormat { get }
   func render(_ pages: ArchivePages, _ meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> [OutputFile]
+}
+
+extension ArchiveOutput {
+  var audiences: Set<Audience> { [.public, .nonPublic] }
+  var format: TemplateFormat { .html }
 }
 
 /// Every archive-wide output, in one list: the index and committee pages

@@ -4,7 +4,16 @@ import ClerkCore
 /// is written to (`MeetingPages.plan`): the public plan has no exempt
 /// content to render, whatever the output does.
 protocol MeetingOutput: Sendable {
+  /// The trees it is written to; each gets the plan narrowed to its audience.
+  var audiences: Set<Audience> { get }
+  /// What it writes (and so how its template escapes values).
+  var format: TemplateFormat { get }
   func render(_ pages: MeetingPages) throws(TemplateSet.Problem) -> [OutputFile]
+}
+
+extension MeetingOutput {
+  var audiences: Set<Audience> { [.public, .nonPublic] }
+  var format: TemplateFormat { .html }
 }
 
 /// Every per-meeting output, in one list: adding one is a new type here (or

@@ -56,7 +56,7 @@ struct ArchivePages {
 
   func render(_ meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> [OutputFile] {
     var files: [OutputFile] = []
-    for output in ArchiveOutputs.all { files += try output.render(self, meetings) }
+    for output in ArchiveOutputs.all where output.audiences.contains(audience) { files += try output.render(self, meetings) }
     return files
   }
 

@@ -27,7 +27,7 @@ struct MeetingPages {
 
   func render() throws(TemplateSet.Problem) -> [OutputFile] {
     var files: [OutputFile] = []
-    for output in MeetingOutputs.all { files += try output.render(self) }
+    for output in MeetingOutputs.all where output.audiences.contains(plan.audience) { files += try output.render(self) }
     return files
   }
 
