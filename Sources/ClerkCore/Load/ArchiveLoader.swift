@@ -15,15 +15,6 @@ public struct ArchiveLoader: Sendable {
     files = ContentFiles(root: ContentFiles.realPath(root) ?? root)
   }
 
-  static let siteKeys = [
-    "organisation", "base-url", "signatory", "exemption-scheme", "exemption-paragraphs",
-    "exemption-placeholder", "exemption-motion", "closure-days", "templates",
-    "appendix-numbering",
-  ]
-  static let committeeKeys = ["name", "members", "clerk"]
-  static let meetingKeys = ["date", "time", "venue", "status", "published", "notes"]
-  static let contactKeys = ["name", "role", "phone", "email"]
-
   /// A committee or item slug: lowercase letters, digits and hyphens.
   static func isSlug(_ text: some StringProtocol) -> Bool {
     !text.isEmpty && text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
@@ -77,10 +68,9 @@ public struct ArchiveLoader: Sendable {
     return (index, diagnostics)
   }
 
-  /// Reads a whole YAML file as a mapping of known keys.
+  /// Reads a whole YAML file as a mapping of the declared keys.
   func readYAML(
-    _ path: String, what: String, allowed: [String], required: [String],
-    _ diagnostics: inout Diagnostics
+    _ path: String, what: String, keys: [ContentKey], _ diagnostics: inout Diagnostics
   ) -> (YAMLReader, YAMLFields)? {
     guard let text = files.readText(path, &diagnostics) else { return nil }
     var reader = YAMLReader(path: path)
@@ -91,7 +81,7 @@ public struct ArchiveLoader: Sendable {
       }
       return nil
     }
-    guard let fields = reader.fields(of: root, what: what, allowed: allowed, required: required) else {
+    guard let fields = reader.fields(of: root, what: what, keys: keys) else {
       return nil
     }
     return (reader, fields)
@@ -104,8 +94,7 @@ public struct ArchiveLoader: Sendable {
     }
     guard
       let (loadedReader, fields) = readYAML(
-        "site.yml", what: "site.yml", allowed: Self.siteKeys, required: ["organisation", "base-url"],
-        &diagnostics)
+        "site.yml", what: "site.yml", keys: ContentKeys.site, &diagnostics)
     else { return nil }
     var reader = loadedReader
     defer { diagnostics.append(contentsOf: reader.diagnostics) }
@@ -113,7 +102,7 @@ public struct ArchiveLoader: Sendable {
     let baseURL = fields["base-url"].flatMap { reader.string($0, key: "base-url") }
     var signatory: Signatory?
     if let node = fields["signatory"],
-      let sig = reader.fields(of: node, what: "signatory", allowed: ["name", "title"], required: ["name", "title"]),
+      let sig = reader.fields(of: node, what: "signatory", keys: ContentKeys.signatory),
       let name = sig["name"].flatMap({ reader.string($0, key: "name") }),
       let title = sig["title"].flatMap({ reader.string($0, key: "title") })
     {
@@ -174,8 +163,7 @@ public struct ArchiveLoader: Sendable {
   func loadCommittee(_ slug: String, _ diagnostics: inout Diagnostics) -> Committee? {
     guard
       let (loadedReader, fields) = readYAML(
-        slug + "/committee.yml", what: "committee.yml", allowed: Self.committeeKeys, required: ["name"],
-        &diagnostics)
+        slug + "/committee.yml", what: "committee.yml", keys: ContentKeys.committee, &diagnostics)
     else { return nil }
     var reader = loadedReader
     defer { diagnostics.append(contentsOf: reader.diagnostics) }
@@ -186,7 +174,7 @@ public struct ArchiveLoader: Sendable {
           members.append(CommitteeMember(name: name))
           continue
         }
-        guard let member = reader.fields(of: entry, what: "a member", allowed: ["name", "role"], required: ["name"]),
+        guard let member = reader.fields(of: entry, what: "a member", keys: ContentKeys.member),
           let name = member["name"].flatMap({ reader.string($0, key: "name") })
         else { continue }
         members.append(CommitteeMember(name: name, role: member["role"].flatMap { reader.string($0, key: "role") }))
@@ -258,7 +246,7 @@ public struct ArchiveLoader: Sendable {
     let path = id.path + "/meeting.yml"
     guard
       let (loadedReader, fields) = readYAML(
-        path, what: "meeting.yml", allowed: Self.meetingKeys, required: ["date", "time", "venue"], &diagnostics)
+        path, what: "meeting.yml", keys: ContentKeys.meeting, &diagnostics)
     else { return nil }
     var reader = loadedReader
     defer { diagnostics.append(contentsOf: reader.diagnostics) }
@@ -301,7 +289,7 @@ public struct ArchiveLoader: Sendable {
 
 extension YAMLReader {
   mutating func contact(_ node: Node, what: String) -> Contact? {
-    guard let fields = fields(of: node, what: what, allowed: ArchiveLoader.contactKeys, required: ["name"]),
+    guard let fields = fields(of: node, what: what, keys: ContentKeys.contact),
       let name = fields["name"].flatMap({ string($0, key: "name") })
     else { return nil }
     return Contact(

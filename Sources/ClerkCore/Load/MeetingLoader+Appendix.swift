@@ -11,8 +11,7 @@ extension MeetingLoader {
     var appendices: [Appendix] = []
     for entry in reader.list(node, key: "appendices") ?? [] {
       guard
-        let fields = reader.fields(
-          of: entry, what: "an appendix", allowed: ["title", "file", "orientation"], required: ["title", "file"]),
+        let fields = reader.fields(of: entry, what: "an appendix", keys: ContentKeys.appendix),
         let title = fields["title"].flatMap({ reader.string($0, key: "title") }),
         let fileNode = fields["file"], let file = reader.string(fileNode, key: "file")
       else { continue }

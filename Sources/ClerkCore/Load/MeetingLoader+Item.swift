@@ -3,8 +3,6 @@ import Markdown
 import Yams
 
 extension MeetingLoader {
-  static let itemKeys = ItemKey.all.map(\.name)
-
   func loadItem(_ path: String, order: Int, slug: String, _ diagnostics: inout Diagnostics) -> AgendaItem? {
     guard let text = files.readText(path, &diagnostics) else { return nil }
     return readItem(text, path: path, order: order, slug: slug, &diagnostics)
@@ -28,7 +26,7 @@ extension MeetingLoader {
       }
       return nil
     }
-    guard let fields = reader.fields(of: root, what: "item front matter", allowed: Self.itemKeys, required: ["title"])
+    guard let fields = reader.fields(of: root, what: "item front matter", keys: ContentKeys.item)
     else { return nil }
 
     var item = AgendaItem(

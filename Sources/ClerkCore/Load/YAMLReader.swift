@@ -142,6 +142,12 @@ struct YAMLReader {
     return fields
   }
 
+  /// A mapping of the declared `keys` (`ContentKeys`): the allowed and
+  /// required keys come from the declaration.
+  mutating func fields(of node: Node, what: String, keys: [ContentKey]) -> YAMLFields? {
+    fields(of: node, what: what, allowed: keys.map(\.name), required: keys.filter(\.required).map(\.name))
+  }
+
   func isNull(_ node: Node) -> Bool {
     guard case .scalar(let scalar) = node else { return false }
     return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)

@@ -1,0 +1,33 @@
+extension ContentKeys {
+  /// `site.yml`, the organisation's settings.
+  public static let site: [ContentKey] = [
+    ContentKey("organisation", .text, required: true, doc: "the organisation's name, on every page and pack"),
+    ContentKey("base-url", .text, required: true, doc: "the address the public site is published at"),
+    ContentKey(
+      "signatory", .mapping(signatory.map(\.name)), doc: "the officer who signs the agenda (both are required)"),
+    ContentKey(
+      "exemption-scheme", .choice(ExemptionScheme.Kind.self),
+      doc: "the paragraphs exempt items rely on; `england` is the default (below)"),
+    ContentKey(
+      "exemption-paragraphs", .table(key: .integer, value: .text),
+      doc: "with `custom` (and only then): each paragraph number and its description"),
+    ContentKey(
+      "exemption-placeholder", .text,
+      doc: "*(Clerk)* with `custom`: the public placeholder sentence, with `{paragraphs}` where the numbers go"),
+    ContentKey(
+      "exemption-motion", .text, doc: "*(Clerk)* with `custom`: the motion to exclude the public"),
+    ContentKey(
+      "closure-days", .list(.date), doc: "*(Clerk)* days the council is closed, which are not working days"),
+    ContentKey(
+      "templates", .path, doc: "*(Clerk)* the council's own templates folder, relative to the content folder"),
+    ContentKey(
+      "appendix-numbering", .choice(AppendixNumbering.self),
+      doc: "`letters` (default: Appendix A, B) or `numbers` (Appendix 1, 2)"),
+  ]
+
+  /// `site.yml`'s `signatory`.
+  public static let signatory: [ContentKey] = [
+    ContentKey("name", .text, required: true),
+    ContentKey("title", .text, required: true),
+  ]
+}
