@@ -52,7 +52,7 @@ extension ContentKeys {
       "exempt-until", .date,
       doc: "a review date; after it `clerk check` warns. Nothing is ever released automatically"),
     ContentKey(
-      "supplement", .integer,
+      "supplement", .integer, publicOnExemptItem: true,
       doc:
         "`1`, `2`, …: the item was added after the agenda was published and belongs to Supplementary Agenda N (see [Numbering](#numbering))"
     ),
