@@ -34,11 +34,14 @@ let package = Package(
         "ClerkCore",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
+    // The leak audit: runs, values, PDF and published text.
+    .target(name: "ClerkAudit", dependencies: ["ClerkCore"]),
     .target(
       name: "ClerkCLI",
       dependencies: [
         "ClerkCore",
         "ClerkRender",
+        "ClerkAudit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // jemalloc (Debian's libjemalloc-dev) replaces glibc's malloc in the
@@ -50,6 +53,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Goldens"]),
     .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore", "TestSupport"]),
+    .testTarget(name: "ClerkAuditTests", dependencies: ["ClerkAudit", "TestSupport"]),
     .testTarget(name: "ClerkRenderTests", dependencies: ["ClerkRender", "TestSupport"]),
     .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "TestSupport"]),
   ]

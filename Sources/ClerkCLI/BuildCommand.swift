@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClerkAudit
 import ClerkCore
 import ClerkRender
 import Foundation
@@ -86,7 +87,7 @@ struct BuildCommand: ParsableCommand {
       // errors writes nothing, and any error abandons the whole temporary tree.
       let templatesFolder = templateSet.directory
       let transform: @Sendable (MeetingResult) -> (SiteBuilder.RenderedMeeting, [LeakScanner.Leak], [PastedText.Found], String?) = { result in
-        let pastes = pasted.scan(result.meeting, plan: result.plan)
+        let pastes = pasted.scan(result.meeting, sources: result.sources, plan: result.plan)
         guard !result.diagnostics.hasErrors else { return (SiteBuilder.RenderedMeeting(), [], pastes, nil) }
         let sources = digestsSources ? PackSources.digest(result.plan, index: index, templates: templatesFolder) : nil
         var rendered = builder.render(result.plan)
@@ -98,7 +99,7 @@ struct BuildCommand: ParsableCommand {
           guard case .copy(let source) = file.contents else { return nil }
           return (file.path, source)
         }
-        let found = audit.audit(result.meeting, plan: result.plan, pages: pages, copies: copies)
+        let found = audit.audit(result.meeting, sources: result.sources, plan: result.plan, pages: pages, copies: copies)
         do throws(OutputTree.Problem) {
           try tree.write(rendered.publicFiles, under: SiteBuilder.publicTree)
           try tree.write(rendered.nonPublicFiles, under: SiteBuilder.nonPublicTree)
