@@ -293,12 +293,9 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   /// every key), and the markdown ones also as a reader sees them.
   static func fieldTexts(_ item: AgendaItem, _ source: MeetingSources.Item) -> [MeetingSources.Field] {
     var fields = source.fields
-    if let summary = item.summary {
-      fields.append(MeetingSources.Field(key: "summary", text: summary.plainText, line: item.location(of: "summary").line))
-    }
-    if let reason = item.exemptReason {
-      fields.append(
-        MeetingSources.Field(key: "exempt-reason", text: reason.plainText, line: item.location(of: "exempt-reason").line))
+    for (key, document) in [("summary", item.summary), ("exempt-reason", item.exemptReason)] {
+      guard let document else { continue }
+      fields.append(MeetingSources.Field(key: key, text: document.plainText, line: item.location(of: key).line))
     }
     return fields
   }

@@ -42,7 +42,9 @@ extension MeetingLoader {
     var source = MeetingSources.Item(body: MeetingSources.Body(text: split.body, line: split.bodyLine))
     for (key, entry) in fields.values {
       item.locations[key] = reader.location(of: entry.value)
-      source.fields += reader.scalars(of: entry.value).map { MeetingSources.Field(key: key, text: $0.text, line: $0.line) }
+      for scalar in reader.scalars(of: entry.value) {
+        source.fields.append(MeetingSources.Field(key: key, text: scalar.text, line: scalar.line))
+      }
     }
     guard let title = fields["title"].flatMap({ reader.string($0, key: "title") }) else { return nil }
     item.title = title
