@@ -229,7 +229,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   func collect(_ meeting: Meeting, sources: MeetingSources, into batch: inout Batch) {
     let isDraft = meeting.status != .published
     for item in meeting.items {
-      let source = sources.item(item)
+      let source = sources[item]
       let body = source.body.text
       let fields = Self.fieldTexts(item, source)
       guard isDraft || item.access == .exempt else {
@@ -265,7 +265,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
       for email in Self.emails(in: body) { batch.addValue(email, path: item.path) }
     }
     for minutes in [meeting.minutes, meeting.nonPublicMinutes].compactMap({ $0 }) {
-      let raw = sources.minutes(minutes)
+      let raw = sources[minutes]
       if isDraft || minutes.access == .exempt {
         batch.addNonPublic(raw.text, path: minutes.path, firstLine: raw.line)
       } else {
@@ -280,7 +280,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
     for item in plan.items {
       guard let embedded = item.content?.embeddedMinutes, embedded.meeting != plan.id else { continue }
       let minutes = embedded.minutes
-      let raw = sources.minutes(minutes)
+      let raw = sources[minutes]
       if item.access == .exempt || minutes.access == .exempt {
         batch.addNonPublic(raw.text, path: minutes.path, firstLine: raw.line)
       } else {

@@ -147,7 +147,7 @@ public final class PastedText: @unchecked Sendable {
     }
     for item in meeting.items {
       let acknowledged = Set(item.quotesExempt)
-      let source = sources.item(item)
+      let source = sources[item]
       for field in LeakIndexBuilder.fieldTexts(item, source)
       where item.access == .public || ItemKey.isPublicOnExemptItem(field.key) {
         look(field.text, path: item.path, firstLine: field.line, acknowledging: acknowledged)
@@ -160,7 +160,7 @@ public final class PastedText: @unchecked Sendable {
       }
     }
     if let minutes = meeting.minutes, minutes.access == .public {
-      let raw = sources.minutes(minutes)
+      let raw = sources[minutes]
       look(raw.text, path: minutes.path, firstLine: raw.line, acknowledging: [])
     }
     formulas.count(maskedByFile.values)

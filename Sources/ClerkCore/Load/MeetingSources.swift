@@ -50,13 +50,13 @@ public struct MeetingSources: Sendable {
     self.minutes = minutes
   }
 
-  /// The item's sources; an item the loader did not read has an empty body.
-  public func item(_ item: AgendaItem) -> Item {
+  /// The item as written; one the loader did not read has an empty body.
+  public subscript(item: AgendaItem) -> Item {
     items[item.path] ?? Item(body: Body(text: "", line: item.bodyLine))
   }
 
   /// The minutes' body as written; empty for minutes the loader did not read.
-  public func minutes(_ minutes: Minutes) -> Body {
+  public subscript(minutes: Minutes) -> Body {
     self.minutes[minutes.path] ?? Body(text: "", line: minutes.bodyLine)
   }
 }
