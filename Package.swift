@@ -34,14 +34,17 @@ let package = Package(
         "ClerkCore",
         .product(name: "Mustache", package: "swift-mustache"),
       ]),
+    // The leak audit: runs, values, PDF and published text.
+    .target(name: "ClerkAudit", dependencies: ["ClerkCore"]),
     // The build pipeline: its steps, and the outputs they write.
-    .target(name: "ClerkBuild", dependencies: ["ClerkCore", "ClerkRender"]),
+    .target(name: "ClerkBuild", dependencies: ["ClerkCore", "ClerkRender", "ClerkAudit"]),
     .target(
       name: "ClerkCLI",
       dependencies: [
         "ClerkCore",
         "ClerkRender",
         "ClerkBuild",
+        "ClerkAudit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // jemalloc (Debian's libjemalloc-dev) replaces glibc's malloc in the
@@ -53,6 +56,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Goldens"]),
     .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore", "TestSupport"]),
+    .testTarget(name: "ClerkAuditTests", dependencies: ["ClerkAudit", "TestSupport"]),
     .testTarget(name: "ClerkRenderTests", dependencies: ["ClerkRender", "TestSupport"]),
     .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "ClerkBuild", "TestSupport"]),
   ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClerkAudit
 import ClerkCore
 import Foundation
 

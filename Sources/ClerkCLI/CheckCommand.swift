@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClerkAudit
 import ClerkBuild
 import ClerkCore
 
@@ -26,7 +27,7 @@ struct CheckCommand: ParsableCommand {
       let published = PublishedNumbers(contentsOf: build + "/" + PublishedNumbers.fileName) ?? PublishedNumbers()
       var first = true
       let record = try? BuildRecord.read(build: build).get()
-      processor.process(transform: { pasted.scan($0.meeting, plan: $0.plan) }) { result, found in
+      processor.process(transform: { pasted.scan($0.meeting, sources: $0.sources, plan: $0.plan) }) { result, found in
         pasted.record(found)
         meetings += 1
         let pages = PackPageNumbers.read(build: build, record: record, plan: result.plan, index: index)

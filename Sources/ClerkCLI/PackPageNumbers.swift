@@ -1,3 +1,4 @@
+import ClerkAudit
 import ClerkBuild
 import ClerkCore
 import ClerkRender

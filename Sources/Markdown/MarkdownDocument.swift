@@ -31,6 +31,10 @@ public struct MarkdownDocument: Sendable {
     self.html = html
     self.isSingleParagraph = isSingleParagraph
   }
+
+  /// A document with nothing in it, for callers that must show something
+  /// where a parse failed and should not build one by hand.
+  public static let empty = MarkdownDocument(links: [], headings: [], footnotes: [], plainText: "", html: .empty)
 }
 
 /// A 1-based line and column in the markdown text that was parsed.

@@ -35,7 +35,6 @@ import Testing
       "more than \(MarkdownOptions.standard.maximumDepth) levels deep",
       "more than \(Self.grouped(MarkdownDocument.maximumFootnoteReferences)) footnote references",
       "past \(Self.grouped(YAMLReader.maximumNodes)) values",
-      "any run of **\(Shingles.width) or more consecutive words**",
     ] {
       // A Bool, so a failure names the phrase and not the whole document.
       let says = text.contains(phrase)

@@ -1,3 +1,4 @@
+import ClerkAudit
 import ClerkCore
 import ClerkRender
 import Foundation

@@ -1,3 +1,4 @@
+import ClerkAudit
 import ClerkCore
 import ClerkRender
 import Foundation
@@ -26,12 +27,12 @@ struct RenderMeetings: BuildStep {
     let previous = PublishedNumbers(contentsOf: options.out + "/" + PublishedNumbers.fileName) ?? PublishedNumbers()
     let digestsSources = context.pdfEngine != nil
     let transform: @Sendable (MeetingResult) -> Done = { result in
-      var done = Done(pastes: pasted.scan(result.meeting, plan: result.plan))
+      var done = Done(pastes: pasted.scan(result.meeting, sources: result.sources, plan: result.plan))
       guard !result.diagnostics.hasErrors else { return done }
       if digestsSources { done.packSources = PackSources.digest(result.plan, index: index, templates: templates) }
       done.rendered = builder.render(result.plan)
       done.leaks = audit.audit(
-        result.meeting, plan: result.plan, pages: done.rendered.publicPages, copies: done.rendered.publicCopies)
+        result.meeting, sources: result.sources, plan: result.plan, pages: done.rendered.publicPages, copies: done.rendered.publicCopies)
       do throws(OutputTree.Problem) {
         try tree.write(done.rendered.publicFiles, under: SiteBuilder.publicTree)
         try tree.write(done.rendered.nonPublicFiles, under: SiteBuilder.nonPublicTree)

@@ -179,7 +179,7 @@ extension ContentFiles {
   }
 
   /// Every regular file and symbolic link under a folder, depth first, sorted.
-  func entries(under folder: String) -> [(path: String, kind: Kind?)] {
+  public func entries(under folder: String) -> [(path: String, kind: Kind?)] {
     guard kind(folder) == .directory else { return [] }
     var found: [(String, Kind?)] = []
     var pending = [folder]

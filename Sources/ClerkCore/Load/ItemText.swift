@@ -9,6 +9,6 @@ public enum ItemText {
       committees: [], meetings: [])
     var diagnostics = Diagnostics()
     let item = MeetingLoader(index: index).readItem(text, path: path, order: 1, slug: "item", &diagnostics)
-    return (item, diagnostics)
+    return (item?.0, diagnostics)
   }
 }

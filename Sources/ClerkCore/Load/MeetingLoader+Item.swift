@@ -3,14 +3,19 @@ import Markdown
 import Yams
 
 extension MeetingLoader {
-  func loadItem(_ path: String, order: Int, slug: String, _ diagnostics: inout Diagnostics) -> AgendaItem? {
+  func loadItem(
+    _ path: String, order: Int, slug: String, _ diagnostics: inout Diagnostics
+  ) -> (AgendaItem, MeetingSources.Item)? {
     guard let text = files.readText(path, &diagnostics) else { return nil }
     return readItem(text, path: path, order: order, slug: slug, &diagnostics)
   }
 
   /// Reads an item from its text: front matter, fields, markdown body.
   /// Public through `ItemText.read` so fuzzers can drive it without a disk.
-  func readItem(_ text: String, path: String, order: Int, slug: String, _ diagnostics: inout Diagnostics) -> AgendaItem? {
+  /// The item comes with its body and front-matter values as written.
+  func readItem(
+    _ text: String, path: String, order: Int, slug: String, _ diagnostics: inout Diagnostics
+  ) -> (AgendaItem, MeetingSources.Item)? {
     guard let split = FrontMatter.split(text, path: path, &diagnostics) else { return nil }
     guard let yaml = split.yaml else {
       diagnostics.error(
@@ -32,10 +37,12 @@ extension MeetingLoader {
     var item = AgendaItem(
       order: order, slug: slug, path: path, title: "",
       body: parseMarkdown(split.body, path: path, firstLine: split.bodyLine, &diagnostics), bodyLine: split.bodyLine)
-    item.bodySource = split.body
+    var source = MeetingSources.Item(body: MeetingSources.Body(text: split.body, line: split.bodyLine))
     for (key, entry) in fields.values {
       item.locations[key] = reader.location(of: entry.value)
-      item.fieldSources += reader.scalars(of: entry.value).map { (key, $0.text, $0.line) }
+      for scalar in reader.scalars(of: entry.value) {
+        source.fields.append(MeetingSources.Field(key: key, text: scalar.text, line: scalar.line))
+      }
     }
     guard let title = fields["title"].flatMap({ reader.string($0, key: "title") }) else { return nil }
     item.title = title
@@ -95,7 +102,7 @@ extension MeetingLoader {
     if let node = fields["appendices"] {
       item.appendices = loadAppendices(node, item: item, &reader)
     }
-    return item
+    return (item, source)
   }
 
   private func inlineMarkdown(_ text: String, key: String, node: Node, _ reader: inout YAMLReader) -> MarkdownDocument {

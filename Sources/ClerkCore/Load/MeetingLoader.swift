@@ -25,8 +25,10 @@ public struct MeetingLoader: Sendable {
     return (order, String(slug))
   }
 
-  public func loadMeeting(_ entry: MeetingEntry) -> (Meeting, Diagnostics) {
+  /// The meeting, with its files as written beside it (`MeetingSources`).
+  public func loadMeeting(_ entry: MeetingEntry) -> (LoadedMeeting, Diagnostics) {
     var diagnostics = Diagnostics()
+    var sources = MeetingSources()
     let folder = entry.id.path
     var items: [AgendaItem] = []
     var unloadedItems: [String] = []
@@ -44,16 +46,17 @@ public struct MeetingLoader: Sendable {
       case "meeting.yml":
         continue
       case "minutes.md":
-        minutes = loadMinutes(path, meeting: entry.id, access: .public, &diagnostics)
+        minutes = loadMinutes(path, meeting: entry.id, access: .public, into: &sources, &diagnostics)
         continue
       case "minutes.non-public.md":
-        nonPublicMinutes = loadMinutes(path, meeting: entry.id, access: .exempt, &diagnostics)
+        nonPublicMinutes = loadMinutes(path, meeting: entry.id, access: .exempt, into: &sources, &diagnostics)
         continue
       default: break
       }
       if case .file = kind, let (order, slug) = Self.parseItemName(name) {
-        if let item = loadItem(path, order: order, slug: slug, &diagnostics) {
+        if let (item, source) = loadItem(path, order: order, slug: slug, &diagnostics) {
           items.append(item)
+          sources.items[path] = source
         } else {
           unloadedItems.append(path)
         }
@@ -91,7 +94,7 @@ public struct MeetingLoader: Sendable {
       id: entry.id, date: entry.date, time: entry.time, venue: entry.venue, status: entry.status,
       published: entry.published, notes: notes, items: items, minutes: minutes, nonPublicMinutes: nonPublicMinutes)
     meeting.unloadedItems = unloadedItems
-    return (meeting, diagnostics)
+    return (LoadedMeeting(meeting: meeting, sources: sources), diagnostics)
   }
 
   /// A file name made into a slug: `Budget Report` → `budget-report`.
@@ -123,7 +126,7 @@ public struct MeetingLoader: Sendable {
       return try MarkdownDocument.parse(text, options: options)
     } catch {
       diagnostics.error(Self.describe(error), at: SourceLocation(path: path, line: firstLine))
-      return (try? MarkdownDocument.parse("")) ?? MarkdownDocument(links: [], headings: [], footnotes: [], plainText: "", html: RenderedHTML.empty)
+      return (try? MarkdownDocument.parse("")) ?? .empty
     }
   }
 
@@ -135,7 +138,10 @@ public struct MeetingLoader: Sendable {
     }
   }
 
-  func loadMinutes(_ path: String, meeting: MeetingID, access: Access, _ diagnostics: inout Diagnostics) -> Minutes? {
+  /// The minutes, with their body as written added to `sources`.
+  func loadMinutes(
+    _ path: String, meeting: MeetingID, access: Access, into sources: inout MeetingSources, _ diagnostics: inout Diagnostics
+  ) -> Minutes? {
     guard let text = files.readText(path, &diagnostics) else { return nil }
     guard let split = FrontMatter.split(text, path: path, &diagnostics) else { return nil }
     if let yaml = split.yaml {
@@ -146,9 +152,8 @@ public struct MeetingLoader: Sendable {
       diagnostics.append(contentsOf: reader.diagnostics)
     }
     let body = parseMarkdown(split.body, path: path, firstLine: split.bodyLine, &diagnostics)
-    var minutes = Minutes(meeting: meeting, path: path, access: access, body: body, bodyLine: split.bodyLine)
-    minutes.bodySource = split.body
-    return minutes
+    sources.minutes[path] = MeetingSources.Body(text: split.body, line: split.bodyLine)
+    return Minutes(meeting: meeting, path: path, access: access, body: body, bodyLine: split.bodyLine)
   }
 }
 
@@ -160,7 +165,7 @@ extension ContentFiles {
   }
 
   /// The item's appendix folder, relative to the content root.
-  func itemFolder(_ item: AgendaItem) -> String {
+  public func itemFolder(_ item: AgendaItem) -> String {
     String(item.path.dropLast(3))
   }
 }

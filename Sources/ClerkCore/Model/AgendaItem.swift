@@ -64,12 +64,6 @@ public struct AgendaItem: Sendable {
   public var body: MarkdownDocument
   /// Line in the file where the body starts (after the front matter).
   public var bodyLine: Int
-  /// The markdown body as written, kept for the leak audit (which would
-  /// otherwise read every file a second time).
-  public var bodySource: String = ""
-  /// Every front-matter value as written (each scalar, with its key and
-  /// file line), for the leak audit, which reads each by `ItemKey`.
-  public var fieldSources: [(key: String, text: String, line: Int)] = []
   /// Where each front-matter key's value is, for diagnostics.
   public var locations: [String: SourceLocation] = [:]
 

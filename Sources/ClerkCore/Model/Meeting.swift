@@ -68,8 +68,6 @@ public struct Minutes: Sendable {
   public var body: MarkdownDocument
   /// Line in the file where the body starts (after any front matter).
   public var bodyLine: Int
-  /// The markdown as written, kept for the leak audit.
-  public var bodySource: String = ""
 
   public init(meeting: MeetingID, path: String, access: Access, body: MarkdownDocument, bodyLine: Int) {
     self.meeting = meeting

@@ -5,6 +5,8 @@ import Foundation
 public struct MeetingResult: Sendable {
   public var entry: MeetingEntry
   public var meeting: Meeting
+  /// The meeting's files as written, and the minutes its plan binds in.
+  public var sources: MeetingSources
   /// The full plan; narrow it before rendering.
   public var plan: MeetingPlan
   public var diagnostics: Diagnostics
@@ -42,21 +44,27 @@ public struct ArchiveProcessor: Sendable {
     let entries = entries ?? index.meetings
     let loader = MeetingLoader(index: index)
     let checker = MeetingChecker(index: index, today: today)
-    let planner = MeetingPlanner(index: index) { id, access in
-      let path = id.path + (access == .exempt ? "/minutes.non-public.md" : "/minutes.md")
-      var ignored = Diagnostics()  // reported when that meeting itself is loaded
-      return loader.loadMinutes(path, meeting: id, access: access, &ignored)
-    }
     var start = 0
     while start < entries.count {
       let batch = Array(entries[start..<min(start + batchSize, entries.count)])
       let slots = ResultSlots<(MeetingResult, T)>(count: batch.count)
       ParallelWork.run(count: batch.count, width: width) { offset in
         let entry = batch[offset]
-        var (meeting, diagnostics) = loader.loadMeeting(entry)
-        diagnostics.append(contentsOf: checker.check(meeting, entry: entry))
-        let plan = planner.plan(meeting)
-        let result = MeetingResult(entry: entry, meeting: meeting, plan: plan, diagnostics: diagnostics)
+        var (loaded, diagnostics) = loader.loadMeeting(entry)
+        diagnostics.append(contentsOf: checker.check(loaded.meeting, entry: entry))
+        let bound = BoundMinutes()
+        let planner = MeetingPlanner(index: index) { id, access in
+          let path = id.path + (access == .exempt ? "/minutes.non-public.md" : "/minutes.md")
+          var ignored = Diagnostics()  // reported when that meeting itself is loaded
+          var sources = MeetingSources()
+          let minutes = loader.loadMinutes(path, meeting: id, access: access, into: &sources, &ignored)
+          bound.add(sources.minutes)
+          return minutes
+        }
+        let plan = planner.plan(loaded.meeting)
+        loaded.sources.minutes.merge(bound.sources) { own, _ in own }
+        let result = MeetingResult(
+          entry: entry, meeting: loaded.meeting, sources: loaded.sources, plan: plan, diagnostics: diagnostics)
         slots.set(offset, (result, transform(result)))
       }
       for (result, transformed) in slots.values { try handle(result, transformed) }
@@ -65,14 +73,34 @@ public struct ArchiveProcessor: Sendable {
   }
 }
 
+/// The sources of the minutes one meeting's plan binds in, as its planner
+/// loads them.
+final class BoundMinutes: @unchecked Sendable {
+  private var found: [String: MeetingSources.Body] = [:]
+  private let lock = NSLock()
+
+  func add(_ sources: [String: MeetingSources.Body]) {
+    guard !sources.isEmpty else { return }
+    lock.lock()
+    found.merge(sources) { first, _ in first }
+    lock.unlock()
+  }
+
+  var sources: [String: MeetingSources.Body] {
+    lock.lock()
+    defer { lock.unlock() }
+    return found
+  }
+}
+
 /// Results of one parallel batch, written by index under a lock.
-final class ResultSlots<Value>: @unchecked Sendable {
+public final class ResultSlots<Value>: @unchecked Sendable {
   private var slots: [Value?]
   private let lock = NSLock()
 
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  public init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  func set(_ index: Int, _ value: Value) {
+  public func set(_ index: Int, _ value: Value) {
     lock.lock()
     slots[index] = value
     lock.unlock()
@@ -89,7 +117,7 @@ final class ResultSlots<Value>: @unchecked Sendable {
     return counter - 1
   }
 
-  var values: [Value] {
+  public var values: [Value] {
     lock.lock()
     defer { lock.unlock() }
     return slots.compactMap { $0 }
@@ -97,8 +125,8 @@ final class ResultSlots<Value>: @unchecked Sendable {
 }
 
 /// Runs `body(0..<count)` on `width` threads and waits for all of them.
-enum ParallelWork {
-  static func run(count: Int, width: Int, _ body: @escaping @Sendable (Int) -> Void) {
+public enum ParallelWork {
+  public static func run(count: Int, width: Int, _ body: @escaping @Sendable (Int) -> Void) {
     let next = ResultSlots<Int>(count: 0)
     let threads = min(width, count)
     guard threads > 1 else {

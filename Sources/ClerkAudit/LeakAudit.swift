@@ -1,3 +1,5 @@
+import ClerkCore
+
 /// The whole audit: index the content's non-public text, scan `DIR/public`.
 public enum LeakAudit {
   /// Loads every meeting of the archive into a leak index.

@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 
 /// A fingerprint of an archive's non-public set: every non-public run of

@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 
 /// Everything non-public in a content tree, as runs of eight words and as
@@ -145,10 +146,10 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   /// Adds one loaded meeting: what is public to the allowed text, what is
   /// not to the index. Front-matter values are indexed one by one (never
   /// joined across keys), so runs match only text a reader could see.
-  public func add(_ meeting: Meeting) {
+  public func add(_ loaded: LoadedMeeting) {
     var batch = Batch()
-    collect(meeting, into: &batch)
-    fingerprint.add(meeting.id, batch)
+    collect(loaded.meeting, sources: loaded.sources, into: &batch)
+    fingerprint.add(loaded.meeting.id, batch)
     merge(batch)
   }
 
@@ -223,11 +224,14 @@ public final class LeakIndexBuilder: @unchecked Sendable {
     }
   }
 
-  func collect(_ meeting: Meeting, into batch: inout Batch) {
+  /// Collects one meeting from its sources as written: the bodies and
+  /// front-matter values the clerk wrote, not what the model made of them.
+  func collect(_ meeting: Meeting, sources: MeetingSources, into batch: inout Batch) {
     let isDraft = meeting.status != .published
     for item in meeting.items {
-      let body = item.bodySource
-      let fields = Self.fieldTexts(item)
+      let source = sources[item]
+      let body = source.body.text
+      let fields = Self.fieldTexts(item, source)
       guard isDraft || item.access == .exempt else {
         batch.addPublic(body)
         for field in fields { batch.addPublicField(field.text) }
@@ -236,7 +240,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
         batch.addPublicValues(filesUnder(files.itemFolder(item)).map { ($0 as NSString).lastPathComponent })
         continue
       }
-      batch.addNonPublic(body, path: item.path, firstLine: item.bodyLine)
+      batch.addNonPublic(body, path: item.path, firstLine: source.body.line)
       // Each key is public or not on an exempt item by its declaration
       // (`ItemKey`), so a key added later is covered without a change here.
       for field in fields where isDraft || !ItemKey.isPublicOnExemptItem(field.key) {
@@ -261,34 +265,38 @@ public final class LeakIndexBuilder: @unchecked Sendable {
       for email in Self.emails(in: body) { batch.addValue(email, path: item.path) }
     }
     for minutes in [meeting.minutes, meeting.nonPublicMinutes].compactMap({ $0 }) {
-      let raw = minutes.bodySource
+      let raw = sources[minutes]
       if isDraft || minutes.access == .exempt {
-        batch.addNonPublic(raw, path: minutes.path, firstLine: minutes.bodyLine)
+        batch.addNonPublic(raw.text, path: minutes.path, firstLine: raw.line)
       } else {
-        batch.addPublic(raw)
+        batch.addPublic(raw.text)
       }
     }
   }
 
-  /// Adds the minutes a plan binds in from other meetings (`minutes-of`).
-  func collectBoundMinutes(_ plan: MeetingPlan, into batch: inout Batch) {
+  /// Adds the minutes a plan binds in from other meetings (`minutes-of`),
+  /// whose sources the processor keeps beside the meeting's own.
+  func collectBoundMinutes(_ plan: MeetingPlan, sources: MeetingSources, into batch: inout Batch) {
     for item in plan.items {
       guard let embedded = item.content?.embeddedMinutes, embedded.meeting != plan.id else { continue }
       let minutes = embedded.minutes
+      let raw = sources[minutes]
       if item.access == .exempt || minutes.access == .exempt {
-        batch.addNonPublic(minutes.bodySource, path: minutes.path, firstLine: minutes.bodyLine)
+        batch.addNonPublic(raw.text, path: minutes.path, firstLine: raw.line)
       } else {
-        batch.addPublic(minutes.bodySource)
+        batch.addPublic(raw.text)
       }
     }
   }
 
   /// Each front-matter value on its own, as written (every scalar of
   /// every key), and the markdown ones also as a reader sees them.
-  static func fieldTexts(_ item: AgendaItem) -> [(key: String, text: String, line: Int)] {
-    var fields = item.fieldSources
-    if let summary = item.summary { fields.append(("summary", summary.plainText, item.location(of: "summary").line)) }
-    if let reason = item.exemptReason { fields.append(("exempt-reason", reason.plainText, item.location(of: "exempt-reason").line)) }
+  static func fieldTexts(_ item: AgendaItem, _ source: MeetingSources.Item) -> [MeetingSources.Field] {
+    var fields = source.fields
+    for (key, document) in [("summary", item.summary), ("exempt-reason", item.exemptReason)] {
+      guard let document else { continue }
+      fields.append(MeetingSources.Field(key: key, text: document.plainText, line: item.location(of: key).line))
+    }
     return fields
   }
 

@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 
 /// The build's own audit, done on the worker threads while each meeting's
@@ -51,13 +52,16 @@ public final class BuildAudit: @unchecked Sendable {
   /// `public/`) and in the files it publishes (`copies`: where each is
   /// published, and the content file it is copied from; PDFs are read with
   /// `pdftotext`, once). Safe to call from several threads.
+  /// `sources` are the meeting's files as written and the minutes its
+  /// plan binds in (`MeetingResult.sources`).
   public func audit(
-    _ meeting: Meeting, plan: MeetingPlan, pages: [(path: String, text: String)], copies: [(path: String, source: String)] = []
+    _ meeting: Meeting, sources: MeetingSources, plan: MeetingPlan, pages: [(path: String, text: String)],
+    copies: [(path: String, source: String)] = []
   ) -> [LeakScanner.Leak] {
     var batch = LeakIndexBuilder.Batch()
-    collector.collect(meeting, into: &batch)
+    collector.collect(meeting, sources: sources, into: &batch)
     collector.fingerprint.add(meeting.id, batch)
-    collector.collectBoundMinutes(plan, into: &batch)
+    collector.collectBoundMinutes(plan, sources: sources, into: &batch)
     remember(batch, pages: pages.map(\.path) + copies.map(\.path))
     record(pages)
 

@@ -2,7 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import ClerkCore
+import ClerkCore
+
+@testable import ClerkAudit
 
 /// The tokenizer behind every audit, and the build's own audit of one
 /// meeting's public pages held in memory.
@@ -177,7 +179,7 @@ import Testing
     The purchaser has offered four hundred thousand pounds for the freehold interest.
     """
 
-  func withMeeting(_ body: (BuildAudit, Meeting, MeetingPlan) throws -> Void) throws {
+  func withMeeting(_ body: (BuildAudit, MeetingResult) throws -> Void) throws {
     let content = try InlineTree(Self.tree)
     defer { content.remove() }
     let (loaded, _) = ArchiveLoader(root: content.path).loadIndex()
@@ -185,22 +187,22 @@ import Testing
     var results: [MeetingResult] = []
     ArchiveProcessor(index: index, today: CalendarDate(iso: "2020-01-01")!).process { results.append($0) }
     let result = try #require(results.first)
-    try body(BuildAudit(archive: index, templates: nil), result.meeting, result.plan)
+    try body(BuildAudit(archive: index, templates: nil), result)
   }
 
   @Test func findsExemptTextInAPublicPageInMemory() throws {
-    try withMeeting { audit, meeting, plan in
+    try withMeeting { audit, result in
       let leaks = audit.audit(
-        meeting, plan: plan,
+        result.meeting, sources: result.sources, plan: result.plan,
         pages: [("c/2020-02-10/item-1.html", "<p>The PURCHASER has offered four hundred thousand pounds for the freehold</p>")])
       #expect(leaks.map(\.description) == ["public/c/2020-02-10/item-1.html: leaks c/2020-02-10/02-land.md:11"])
     }
   }
 
   @Test func textThatIsAlsoPublicIsNotALeak() throws {
-    try withMeeting { audit, meeting, plan in
+    try withMeeting { audit, result in
       let leaks = audit.audit(
-        meeting, plan: plan,
+        result.meeting, sources: result.sources, plan: result.plan,
         pages: [
           ("c/2020-02-10/item-1.html", "<p>The council will set a balanced budget for the coming year as the law requires.</p>"),
           ("c/2020-02-10/index.html", "<h2>Land at Mill Lane</h2><p>Contact pat.public@example.org</p>"),
@@ -210,19 +212,21 @@ import Testing
   }
 
   @Test func readsTheFilesAMeetingPublishes() throws {
-    try withMeeting { audit, meeting, plan in
+    try withMeeting { audit, result in
       let file = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-copy-\(UUID().uuidString).csv")
       try Data("Offer,The purchaser has offered four hundred thousand pounds for the freehold\n".utf8).write(to: file)
       defer { try? FileManager.default.removeItem(at: file) }
-      let leaks = audit.audit(meeting, plan: plan, pages: [], copies: [("c/2020-02-10/01-budget/figures.csv", file.path)])
+      let leaks = audit.audit(
+        result.meeting, sources: result.sources, plan: result.plan, pages: [],
+        copies: [("c/2020-02-10/01-budget/figures.csv", file.path)])
       #expect(leaks.map(\.description) == ["public/c/2020-02-10/01-budget/figures.csv: leaks c/2020-02-10/02-land.md:11"])
     }
   }
 
   @Test func findsAnExemptAuthorsAddressAndTheItemsFileName() throws {
-    try withMeeting { audit, meeting, plan in
+    try withMeeting { audit, result in
       let leaks = audit.audit(
-        meeting, plan: plan,
+        result.meeting, sources: result.sources, plan: result.plan,
         pages: [("c/2020-02-10/index.html", "<p>Write to <a href=\"mailto:Sam.Secret@example.org\">us</a> about 02-land.</p>")])
       #expect(leaks.count == 2)
       #expect(leaks.allSatisfy { $0.source.path == "c/2020-02-10/02-land.md" })

@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 
 /// Finds non-public text pasted into public sources: any run of eight words
@@ -74,9 +75,9 @@ public final class PastedText: @unchecked Sendable {
     let count = enabled ? index.meetings.count : 0
     let collected = ResultSlots<[(UInt64, LeakIndex.Source)]>(count: count)
     ParallelWork.run(count: count, width: 4) { offset in
-      let meeting = loader.loadNonPublicParts(index.meetings[offset])
+      let loaded = loader.loadNonPublicParts(index.meetings[offset])
       var batch = LeakIndexBuilder.Batch()
-      builder.collect(meeting, into: &batch)
+      builder.collect(loaded.meeting, sources: loaded.sources, into: &batch)
       var maskedByFile: [String: Set<UInt64>] = [:]
       for (path, text) in batch.nonPublicTexts {
         Shingles.forEachRun(text, masked: true) { hash, _ in maskedByFile[path, default: []].insert(hash) }
@@ -121,7 +122,7 @@ public final class PastedText: @unchecked Sendable {
   /// elsewhere. Safe to call from several threads.
   /// The agenda itself ("9. Title", for every item, exempt ones included)
   /// is public: minutes that head a section with it quote nothing.
-  public func scan(_ meeting: Meeting, plan: MeetingPlan) -> [Found] {
+  public func scan(_ meeting: Meeting, sources: MeetingSources, plan: MeetingPlan) -> [Found] {
     guard meeting.status == .published, !entries.isEmpty else { return [] }
     var agenda = Set<UInt64>()
     for item in plan.items {
@@ -146,18 +147,21 @@ public final class PastedText: @unchecked Sendable {
     }
     for item in meeting.items {
       let acknowledged = Set(item.quotesExempt)
-      for field in LeakIndexBuilder.fieldTexts(item) where item.access == .public || ItemKey.isPublicOnExemptItem(field.key) {
+      let source = sources[item]
+      for field in LeakIndexBuilder.fieldTexts(item, source)
+      where item.access == .public || ItemKey.isPublicOnExemptItem(field.key) {
         look(field.text, path: item.path, firstLine: field.line, acknowledging: acknowledged)
       }
       guard item.access == .public else { continue }
-      look(item.bodySource, path: item.path, firstLine: item.bodyLine, acknowledging: acknowledged)
+      look(source.body.text, path: item.path, firstLine: source.body.line, acknowledging: acknowledged)
       for appendix in item.appendices {
         guard let text = reader.fileText(appendix.path) else { continue }
         look(text, path: appendix.path, firstLine: 1, acknowledging: acknowledged)
       }
     }
     if let minutes = meeting.minutes, minutes.access == .public {
-      look(minutes.bodySource, path: minutes.path, firstLine: minutes.bodyLine, acknowledging: [])
+      let raw = sources[minutes]
+      look(raw.text, path: minutes.path, firstLine: raw.line, acknowledging: [])
     }
     formulas.count(maskedByFile.values)
     return found
@@ -240,29 +244,5 @@ public final class PastedText: @unchecked Sendable {
     var located = warning
     located.location?.column = column
     return located
-  }
-}
-
-extension MeetingLoader {
-  /// Only what is non-public in a meeting folder, read without the rest:
-  /// its exempt items (an item file whose front matter never says
-  /// "exempt" cannot be one, and is not parsed) and its non-public minutes.
-  func loadNonPublicParts(_ entry: MeetingEntry) -> Meeting {
-    var ignored = Diagnostics()
-    var meeting = Meeting(id: entry.id, date: entry.date, time: entry.time, venue: entry.venue, status: .published)
-    let folder = entry.id.path
-    for name in files.list(folder) {
-      let path = folder + "/" + name
-      guard case .file = files.kind(path) else { continue }
-      if name == "minutes.non-public.md" {
-        meeting.nonPublicMinutes = loadMinutes(path, meeting: entry.id, access: .exempt, &ignored)
-      } else if let (order, slug) = Self.parseItemName(name), let text = try? files.readText(path),
-        let split = FrontMatter.split(text, path: path, &ignored), split.yaml?.contains("exempt") == true,
-        let item = readItem(text, path: path, order: order, slug: slug, &ignored), item.access == .exempt
-      {
-        meeting.items.append(item)
-      }
-    }
-    return meeting
   }
 }
