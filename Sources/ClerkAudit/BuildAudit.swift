@@ -87,7 +87,7 @@ public final class BuildAudit: @unchecked Sendable {
         nonPublic: nonPublic, isPublicRun: { _ in false }, values: values, names: names,
         publicValues: boilerplate.values.union(batch.allPublicValues)))
     var leaks = pages.flatMap { page in
-      scanner.scanText(page.text, markup: true).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
+      scanner.scanText(page.text, markup: LeakScanner.isMarkup(page.path)).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
     }
     for copy in copies {
       guard let (text, markup) = LeakScanner.text(of: copy.source, relative: "public/" + copy.path, gaps: gaps) else { continue }

@@ -74,7 +74,13 @@ public struct LeakScanner: Sendable {
       gaps.record(relative, "cannot be read, so its text cannot be audited")
       return nil
     }
-    return (String(decoding: data, as: UTF8.self), ["html", "htm", "xml", "svg"].contains(ext))
+    return (String(decoding: data, as: UTF8.self), isMarkup(relative))
+  }
+
+  /// Whether a published file is read as markup (tags dropped, attribute
+  /// values read as text of their own) rather than as plain text.
+  public static func isMarkup(_ path: String) -> Bool {
+    ["html", "htm", "xml", "svg", "atom", "rss"].contains((path as NSString).pathExtension.lowercased())
   }
 
   func scanFile(_ path: String, relative: String) -> [LeakIndex.Source] {

@@ -199,6 +199,26 @@ import ClerkCore
     }
   }
 
+  /// Every text output a meeting writes is read, whatever its format:
+  /// JSON and a folded iCalendar line as plain text, XML as markup.
+  @Test func readsEveryTextOutputWhateverItsFormat() throws {
+    try withMeeting { audit, result in
+      let leaks = audit.audit(
+        result.meeting, sources: result.sources, plan: result.plan,
+        pages: [
+          ("c/2020-02-10/meeting.json", "{\"note\": \"The purchaser has offered four hundred thousand pounds for the freehold\"}"),
+          ("c/2020-02-10/calendar.ics", "DESCRIPTION:The purchaser has offered four hundred thousand pounds\r\n  for the freehold\r\n"),
+          ("c/2020-02-10/feed.xml", "<entry><summary>The purchaser has <b>offered</b> four hundred thousand pounds for the freehold</summary></entry>"),
+        ])
+      #expect(
+        leaks.map(\.description) == [
+          "public/c/2020-02-10/calendar.ics: leaks c/2020-02-10/02-land.md:11",
+          "public/c/2020-02-10/feed.xml: leaks c/2020-02-10/02-land.md:11",
+          "public/c/2020-02-10/meeting.json: leaks c/2020-02-10/02-land.md:11",
+        ])
+    }
+  }
+
   @Test func textThatIsAlsoPublicIsNotALeak() throws {
     try withMeeting { audit, result in
       let leaks = audit.audit(

@@ -28,10 +28,11 @@ public struct SiteBuilder: Sendable {
     public var writeProblem: OutputTree.Problem?
     public init() {}
 
-    /// The public HTML pages, as the audit reads them.
+    /// Every public file the build writes as text (pages, and any other
+    /// format), as the meeting's audit reads them.
     public var publicPages: [(path: String, text: String)] {
       publicFiles.compactMap { file in
-        guard case .text(let text) = file.contents, file.path.hasSuffix(".html") else { return nil }
+        guard case .text(let text) = file.contents else { return nil }
         return (file.path, text)
       }
     }
