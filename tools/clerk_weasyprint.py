@@ -1,24 +1,21 @@
 #!/usr/bin/env python3
-"""Clerk's PDF engine: lays out pack HTML with WeasyPrint 70 and writes PDFs.
+"""Clerk's PDF engine: lays pack HTML out with WeasyPrint 70 and writes the PDF.
 
-Installed by tools/pdf-setup.sh as .venv-pdf/bin/clerk-weasyprint. Clerk
+Installed as .venv-pdf/bin/clerk-weasyprint by tools/pdf-setup.sh. Clerk
 (Sources/ClerkRender/PDF) plans the jobs, keeps the cache, runs several of
-these processes and decides when a pack needs a second layout; this only
-renders. One JSON job per line on stdin, one JSON answer per line on stdout:
+these and decides when a pack is laid out again; this only renders. One JSON
+job per line on stdin, one JSON answer per line on stdout:
 
-  {"html": "/abs/.../.pack.html.tmp", "base": "/abs/.../pack.html",
-   "pdf": "/abs/.../.pack.pdf.tmp", "root": "/abs/public", "anchors": ["item-1"]}
+  {"html": ".../pack.html", "base": ".../pack.html", "pdf": ".../.pack.pdf.tmp",
+   "root": "/abs/public", "anchors": ["item-1"]}
   {"pages": 42, "anchors": {"item-1": 3}, "error": null}
 
-* "base" (default "html") names the file the HTML stands for: relative URLs
-  resolve against it. Anchor pages are 1-based, null when not laid out.
-* Nothing outside "root" and no network URL is fetched; only data: URLs and
-  file: URLs inside the root. WeasyPrint sees the root under a fixed virtual
-  URL, so the PDF bytes do not depend on where the tree is; links to local
-  files become paths relative to the PDF.
-* PDF/UA-1 (tagged), /ID from the content: the same HTML gives the same bytes.
-* A stylesheet that cannot be loaded, or any exception, is an "error"; other
-  WeasyPrint warnings go to stderr.
+Relative URLs resolve against "base" (default "html"); anchor pages are
+1-based, null when not laid out. Only data: URLs and file: URLs inside "root"
+are fetched, never the network. WeasyPrint sees the root under a fixed URL,
+so the bytes (PDF/UA-1, /ID from the content) do not depend on where the tree
+is; links to local files become paths relative to the PDF. A stylesheet that
+cannot be loaded, or any exception, is an "error"; warnings go to stderr.
 """
 
 import json
@@ -43,9 +40,9 @@ def resolve_local(url, root):
         path = os.path.join(root, url2pathname(unquote(url[len(VIRTUAL_ROOT):])))
     else:
         parts = urlsplit(url)
-        if parts.netloc not in ('', 'localhost'):
-            return None
-        path = url2pathname(unquote(parts.path))
+        path = url2pathname(unquote(parts.path)) if parts.netloc in ('', 'localhost') else None
+    if path is None:
+        return None
     path = os.path.realpath(path)
     return path if os.path.commonpath([path, root]) == root else None
 
@@ -90,11 +87,8 @@ def relative_links(root, pdf_dir):
             action = obj.get('A')
             if not isinstance(action, pydyf.Dictionary) or action.get('S') != '/URI':
                 continue
-            uri = action.get('URI')
-            value = uri.string if isinstance(uri, pydyf.String) else None
-            if not isinstance(value, str) or not value.startswith('file:'):
-                continue
-            path = resolve_local(value, root)
+            value = getattr(action.get('URI'), 'string', None)
+            path = resolve_local(value, root) if isinstance(value, str) and value.startswith('file:') else None
             if path is not None:
                 fragment = urlsplit(value).fragment
                 new = quote(os.path.relpath(path, pdf_dir)) + ('#' + fragment if fragment else '')
@@ -105,10 +99,6 @@ def relative_links(root, pdf_dir):
 
 
 class Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages = []
-
     def emit(self, record):
         self.messages.append(record.getMessage())
 
@@ -121,7 +111,8 @@ def render(job):
     base = os.path.realpath(job.get('base') or job['html'])
     if os.path.commonpath([base, root]) != root:
         raise ValueError(f'{base} is not inside the tree root {root}')
-    collect = Collect()
+    collect = Collect(logging.WARNING)
+    collect.messages = []
     logging.getLogger('weasyprint').addHandler(collect)
     try:
         document = weasyprint.HTML(

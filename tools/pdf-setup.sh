@@ -9,7 +9,7 @@
 #  - Python venv at <repo>/.venv-pdf from tools/requirements-pdf.txt (fully
 #    pinned, installed --no-deps, wheels only).
 # Fast path (everything present): one ldconfig call and a few stat calls, no
-# pip/apt invocation. Prints the venv's python path last.
+# pip/apt invocation. Prints the installed engine's path last.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -128,7 +128,7 @@ public final class PackPDFs: @unchecked Sendable {
     let sizes = misses.map { index in
       ((try? FileManager.default.attributesOfItem(atPath: jobs[index].html))?[.size] as? Int) ?? 0
     }
-    let queue = JobQueue(zip(misses, sizes).sorted { $0.1 > $1.1 }.map(\.0))
+    let queue = JobQueue(zip(misses, sizes).sorted { $0.1 > $1.1 }.map { $0.0 })
     let keysFound = keys
     DispatchQueue.concurrentPerform(iterations: min(pool.count, misses.count)) { slot in
       while let index = queue.next() {

@@ -53,7 +53,8 @@ enum PackReferences {
       }
     }
     var seen = Set<Reference>()
-    while let (url, isCSS) = todo.popLast() {
+    while let next = todo.popLast() {
+      let (url, isCSS) = next
       let scheme = url.scheme?.lowercased() ?? ""
       guard scheme == "file" else {
         if scheme != "data" { seen.insert(.url(url.absoluteString)) }
@@ -74,7 +75,7 @@ enum PackReferences {
 
   /// `url(…)` and `@import "…"` in CSS, comments left out.
   static func cssReferences(_ css: String) -> [String] {
-    let text = css.replacing(/\/\*(?s:.)*?\*\//, with: "")
+    let text = css.replacing(#/\/\*[\s\S]*?\*\//#, with: "")
     let pattern = /(?i)url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')/
     return text.matches(of: pattern).compactMap { match in
       (match.1 ?? match.2 ?? match.3 ?? match.4 ?? match.5).map { String($0) }
