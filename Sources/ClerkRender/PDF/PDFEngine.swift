@@ -123,7 +123,9 @@ final class PDFWorker: @unchecked Sendable {
       line.append(0x0A)
       try input.write(contentsOf: line)
       while !buffer.contains(0x0A) {
-        guard let chunk = try output.read(upToCount: 65536), !chunk.isEmpty else {
+        // `availableData`, not `read(upToCount:)`, which waits for the whole count.
+        let chunk = output.availableData
+        guard !chunk.isEmpty else {
           stop()
           throw PDFEngine.Problem(message: "the PDF engine stopped")
         }

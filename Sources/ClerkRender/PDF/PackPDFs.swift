@@ -68,8 +68,8 @@ public final class PackPDFs: @unchecked Sendable {
         let anchors = pack.items.flatMap { ["item-\($0)", "item-\($0)-end"] } + pack.appendices
         jobs.append(
           PackJob(
-            html: tree.path(pack.html, under: subtree), pdf: tree.path(pack.pdf, under: subtree), anchors: anchors,
-            root: tree.path("", under: subtree)))
+            html: tree.path(pack.html, under: subtree), pdf: tree.path(pack.pdf, under: subtree),
+            root: tree.path("", under: subtree), anchors: anchors))
       }
     }
     let results = render(jobs)
