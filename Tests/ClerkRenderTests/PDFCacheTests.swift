@@ -17,11 +17,11 @@ import Testing
       "c/m/chart.png": "png",
       "c/m/back.png": "back",
       "c/m/pack.html": """
-        <!doctype html><html lang="en"><head><link rel="stylesheet" href="../../assets/pack.css">
-        <style>p { background: url(data:image/png;base64,AAAA) }</style></head>
-        <body><!-- <img src="hidden.png"> --><img alt="x" src="chart.png"><a href="#item-1">1</a>
-        <img src="https://example.org/x.png"><a href="other.pdf">not loaded</a></body></html>
-        """,
+      <!doctype html><html lang="en"><head><link rel="stylesheet" href="../../assets/pack.css">
+      <style>p { background: url(data:image/png;base64,AAAA) }</style></head>
+      <body><!-- <img src="hidden.png"> --><img alt="x" src="chart.png"><a href="#item-1">1</a>
+      <img src="https://example.org/x.png"><a href="other.pdf">not loaded</a></body></html>
+      """,
     ]
     for (path, text) in files {
       let url = root.appendingPathComponent(path)

@@ -100,7 +100,8 @@ struct PDFCache: Sendable {
   /// A temporary name beside `path`, for a file that appears by rename.
   static func temporary(beside path: String) -> String {
     let folder = (path as NSString).deletingLastPathComponent
-    return folder + "/." + (path as NSString).lastPathComponent + ".clerk-tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
+    return folder + "/." + (path as NSString).lastPathComponent
+      + ".clerk-tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
   }
 
   /// Copies through a temporary file and a rename: `destination` is either

@@ -97,7 +97,8 @@ final class PDFWorker: @unchecked Sendable {
     do {
       try process.run()
     } catch {
-      throw PDFEngine.Problem(message: "cannot start the PDF engine (\(engine.executable)): \(error.localizedDescription)")
+      throw PDFEngine.Problem(
+        message: "cannot start the PDF engine (\(engine.executable)): \(error.localizedDescription)")
     }
     self.process = process
     self.input = input.fileHandleForWriting

@@ -15,33 +15,45 @@ enum PackReferences {
   static func scan(html: String, path: String) -> [Reference] {
     let tags = tags(in: html)
     var base = URL(fileURLWithPath: path)
-    if let href = tags.first(where: { $0.name == "base" })?.attributes["href"], let url = URL(string: href, relativeTo: base) {
+    if let href = tags.first(where: { $0.name == "base" })?.attributes["href"],
+      let url = URL(string: href, relativeTo: base)
+    {
       base = url
     }
     var todo: [(url: URL, isCSS: Bool)] = []
     func add(_ reference: String, relativeTo base: URL, isCSS: Bool) {
       let reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
-      guard !reference.isEmpty, !reference.hasPrefix("#"), let url = URL(string: reference, relativeTo: base) else { return }
+      guard !reference.isEmpty, !reference.hasPrefix("#"), let url = URL(string: reference, relativeTo: base) else {
+        return
+      }
       todo.append((url.absoluteURL, isCSS))
     }
     for tag in tags {
       let attributes = tag.attributes
       if let style = attributes["style"] {
-        for reference in cssReferences(style) { add(reference, relativeTo: base, isCSS: reference.lowercased().hasSuffix(".css")) }
+        for reference in cssReferences(style) {
+          add(reference, relativeTo: base, isCSS: reference.lowercased().hasSuffix(".css"))
+        }
       }
       switch tag.name {
       case "link":
         if let href = attributes["href"] {
-          add(href, relativeTo: base, isCSS: (attributes["rel"] ?? "").lowercased().split(separator: " ").contains("stylesheet"))
+          add(
+            href, relativeTo: base,
+            isCSS: (attributes["rel"] ?? "").lowercased().split(separator: " ").contains("stylesheet"))
         }
       case "img", "embed", "input", "source", "video", "audio":
         if let src = attributes["src"] { add(src, relativeTo: base, isCSS: false) }
       case "object":
         if let data = attributes["data"] { add(data, relativeTo: base, isCSS: false) }
       case "image", "use", "feimage":
-        for name in ["href", "xlink:href"] { if let href = attributes[name] { add(href, relativeTo: base, isCSS: false) } }
+        for name in ["href", "xlink:href"] {
+          if let href = attributes[name] { add(href, relativeTo: base, isCSS: false) }
+        }
       case "a":
-        if (attributes["rel"] ?? "").lowercased().split(separator: " ").contains("attachment"), let href = attributes["href"] {
+        if (attributes["rel"] ?? "").lowercased().split(separator: " ").contains("attachment"),
+          let href = attributes["href"]
+        {
           add(href, relativeTo: base, isCSS: false)
         }
       case "style":
@@ -108,7 +120,9 @@ enum PackReferences {
       }
       if scalars.count > index + 3, scalars[index + 1] == "!", scalars[index + 2] == "-", scalars[index + 3] == "-" {
         index += 4
-        while index + 2 < scalars.count, !(scalars[index] == "-" && scalars[index + 1] == "-" && scalars[index + 2] == ">") { index += 1 }
+        while index + 2 < scalars.count,
+          !(scalars[index] == "-" && scalars[index + 1] == "-" && scalars[index + 2] == ">")
+        { index += 1 }
         index += 3
         continue
       }
@@ -146,7 +160,9 @@ enum PackReferences {
             }
             index += 1
           } else {
-            while index < scalars.count, !CharacterSet.whitespacesAndNewlines.contains(scalars[index]), scalars[index] != ">" {
+            while index < scalars.count, !CharacterSet.whitespacesAndNewlines.contains(scalars[index]),
+              scalars[index] != ">"
+            {
               value.unicodeScalars.append(scalars[index])
               index += 1
             }
@@ -159,7 +175,8 @@ enum PackReferences {
       index += 1
       if tag.name == "style" {
         let start = index
-        while index < scalars.count, !(scalars[index] == "<" && index + 1 < scalars.count && scalars[index + 1] == "/") { index += 1 }
+        while index < scalars.count, !(scalars[index] == "<" && index + 1 < scalars.count && scalars[index + 1] == "/")
+        { index += 1 }
         var text = ""
         text.unicodeScalars.append(contentsOf: scalars[start..<min(index, scalars.count)])
         tag.text = text
