@@ -28,7 +28,8 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
-## WeasyPrint (PyPI 70.0) in .venv-pdf, with the fonts and libraries it needs.
+## WeasyPrint (PyPI 70.0) in .venv-pdf, with the fonts and libraries it needs,
+## and the engine script as .venv-pdf/bin/clerk-weasyprint.
 pdf-setup:
 	bash tools/pdf-setup.sh
 

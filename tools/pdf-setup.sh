@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Idempotent installer for tools/render_packs.py (HTML pack -> tagged PDF with
-# WeasyPrint 70.0).
+# Idempotent installer for Clerk's PDF engine: WeasyPrint 70.0 and
+# tools/clerk_weasyprint.py, installed as .venv-pdf/bin/clerk-weasyprint (where
+# `clerk build` looks for it; CLERK_WEASYPRINT overrides).
 #  - Debian packages: the native libraries WeasyPrint loads with dlopen
 #    (pango, pangoft2, harfbuzz + harfbuzz-subset, gobject, fontconfig) and a
 #    FIXED font set (DejaVu + Liberation 2), so page breaks - and therefore the
@@ -8,7 +9,7 @@
 #  - Python venv at <repo>/.venv-pdf from tools/requirements-pdf.txt (fully
 #    pinned, installed --no-deps, wheels only).
 # Fast path (everything present): one ldconfig call and a few stat calls, no
-# pip/apt invocation. Prints the venv's python path last.
+# pip/apt invocation. Prints the installed engine's path last.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -77,5 +78,15 @@ else
   echo "$WANT_STAMP" > "$STAMP"
 fi
 
-step "ready: $VENV/bin/python tools/render_packs.py JOBS.json"
-echo "$VENV/bin/python"
+# --- 3. The engine script, with the venv's python as its interpreter --------
+ENGINE="$VENV/bin/clerk-weasyprint"
+WANT_ENGINE="$(printf '#!%s\n' "$VENV/bin/python"; tail -n +2 "$ROOT/tools/clerk_weasyprint.py")"
+if [ ! -x "$ENGINE" ] || [ "$(cat "$ENGINE")" != "$WANT_ENGINE" ]; then
+  step "installing $ENGINE"
+  printf '%s\n' "$WANT_ENGINE" > "$ENGINE.tmp"
+  chmod 755 "$ENGINE.tmp"
+  mv -f "$ENGINE.tmp" "$ENGINE"
+fi
+
+step "ready: $ENGINE"
+echo "$ENGINE"

@@ -40,3 +40,13 @@ public struct MarkdownOptions: Sendable, Hashable {
 
   public static let standard = MarkdownOptions()
 }
+
+/// Where a rendered document's footnotes go.
+public enum FootnotePlacement: Sendable, Hashable {
+  /// cmark-gfm's list of notes at the end of the document (web pages).
+  case endOfDocument
+  /// Each note as a `<span class="footnote">` at its reference, for paged
+  /// media's `float: footnote`; when a note holds blocks (a list, a
+  /// quotation, code, a table), every note stays at the end, as end notes.
+  case inline
+}

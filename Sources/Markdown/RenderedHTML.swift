@@ -46,6 +46,17 @@ public struct RenderedHTML: Sendable, Hashable {
     self.init(template: SourceText(html).bytes, links: [])
   }
 
+  /// The final HTML with its footnotes where `footnotes` says.
+  public func render(
+    idPrefix: String, footnotes: FootnotePlacement, resolve: (String) throws -> ResolvedLink?
+  ) rethrows -> String {
+    let html = try render(idPrefix: idPrefix, resolve: resolve)
+    switch footnotes {
+    case .endOfDocument: return html
+    case .inline: return FootnoteInliner.inline(html)
+    }
+  }
+
   /// The final HTML, in one pass over the template.
   ///
   /// - Parameters:

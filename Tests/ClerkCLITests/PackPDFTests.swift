@@ -8,7 +8,7 @@ import Testing
 /// into a failure.
 @Suite struct PackPDFTests {
   static var engineInstalled: Bool {
-    FileManager.default.isExecutableFile(atPath: repositoryRoot.appendingPathComponent(".venv-pdf/bin/python").path)
+    FileManager.default.isExecutableFile(atPath: repositoryRoot.appendingPathComponent(".venv-pdf/bin/clerk-weasyprint").path)
   }
 
   static var mustRun: Bool { ProcessInfo.processInfo.environment["CLERK_REQUIRE_PDF"] == "1" }

@@ -1,100 +1,150 @@
+import Crypto
 import Foundation
 
-/// WeasyPrint, driven through `tools/render_packs.py` in the virtual
-/// environment `make` creates. Renders many packs in one call, in parallel,
-/// with a cache keyed by everything that goes into a PDF.
+/// WeasyPrint behind a small script, `clerk-weasyprint`, that `make
+/// pdf-setup` installs in `.venv-pdf/bin/`. The script only lays out and
+/// writes; Clerk plans the jobs, keeps the cache and runs several workers.
 public struct PDFEngine: Sendable {
-  public let python: String
-  public let script: String
+  /// The installed script (its first line names the venv's python).
+  public let executable: String
+  /// What the cache key knows of the engine: the script's bytes and the
+  /// pinned requirements it was installed from.
+  public let version: String
 
-  /// One pack to render.
-  public struct Job: Codable, Sendable {
-    public var html: String
-    public var pdf: String
-    public var anchors: [String]
-    /// The tree the pack may load files from (its stylesheet, its images).
-    public var root: String
-  }
-
-  /// What came back for one pack: page count and the page of every anchor.
-  public struct Result: Codable, Sendable {
-    public var pdf: String
-    public var pages: Int?
-    public var anchors: [String: Int?]?
-    public var cached: Bool?
-    public var error: String?
-  }
-
-  struct Request: Codable {
-    var workers: Int
-    var cache: String
-    var jobs: [Job]
-  }
-
-  struct Response: Codable {
-    var results: [Result]
-    var hits: Int?
-    var misses: Int?
-  }
+  /// Where `make pdf-setup` installs the engine, relative to the repository.
+  public static let installedPath = ".venv-pdf/bin/clerk-weasyprint"
+  /// Names another engine script.
+  public static let environmentVariable = "CLERK_WEASYPRINT"
 
   public struct Problem: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
   }
 
-  /// `$CLERK_PYTHON` / `$CLERK_PDF_SCRIPT`, else `.venv-pdf` and `tools/`
-  /// in the current folder or beside the binary's source tree.
-  public static func find() -> PDFEngine? {
-    let environment = ProcessInfo.processInfo.environment
-    let fileManager = FileManager.default
-    var roots = [fileManager.currentDirectoryPath]
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    for _ in 0..<4 {
-      roots.append(folder.path)
-      folder.deleteLastPathComponent()
-    }
-    for root in roots {
-      let python = environment["CLERK_PYTHON"] ?? root + "/.venv-pdf/bin/python"
-      let script = environment["CLERK_PDF_SCRIPT"] ?? root + "/tools/render_packs.py"
-      if fileManager.isExecutableFile(atPath: python), fileManager.fileExists(atPath: script) {
-        return PDFEngine(python: python, script: script)
-      }
-    }
-    return nil
+  /// One layout: `html` is read, relative URLs resolve against `base`, the
+  /// PDF goes to `pdf`, nothing is fetched from outside `root`.
+  struct Job: Codable, Sendable {
+    var html: String
+    var base: String
+    var pdf: String
+    var root: String
+    var anchors: [String]
   }
 
-  public func render(_ jobs: [Job], cache: String, workers: Int) throws(Problem) -> (results: [Result], hits: Int, misses: Int) {
-    guard !jobs.isEmpty else { return ([], 0, 0) }
-    let request = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-pdf-\(getpid()).json")
-    defer { try? FileManager.default.removeItem(at: request) }
-    do {
-      try JSONEncoder().encode(Request(workers: workers, cache: cache, jobs: jobs)).write(to: request)
-    } catch {
-      throw Problem(message: "cannot write the PDF job list: \(error.localizedDescription)")
+  /// Page count and the first page of every anchor (nil: not laid out).
+  struct Answer: Codable, Sendable {
+    var pages: Int?
+    var anchors: [String: Int?]?
+    var error: String?
+  }
+
+  public init(executable: String) {
+    self.executable = executable
+    var hash = SHA256()
+    hash.update(data: FileManager.default.contents(atPath: executable) ?? Data())
+    let stamp = (executable as NSString).deletingLastPathComponent + "/../.pdf-setup-stamp"
+    hash.update(data: FileManager.default.contents(atPath: stamp) ?? Data())
+    version = hash.finalize().map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// `$CLERK_WEASYPRINT`, else `.venv-pdf/bin/clerk-weasyprint` in the
+  /// current folder or the nearest folder above it that has one (the
+  /// repository, when run from inside it).
+  public static func find(
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    currentDirectory: String = FileManager.default.currentDirectoryPath
+  ) -> PDFEngine? {
+    let fileManager = FileManager.default
+    if let path = environment[environmentVariable], !path.isEmpty {
+      return fileManager.isExecutableFile(atPath: path) ? PDFEngine(executable: path) : nil
     }
+    var folder = URL(fileURLWithPath: currentDirectory).standardizedFileURL
+    while true {
+      let candidate = folder.appendingPathComponent(installedPath).path
+      if fileManager.isExecutableFile(atPath: candidate) { return PDFEngine(executable: candidate) }
+      let parent = folder.deletingLastPathComponent()
+      if parent.path == folder.path { return nil }
+      folder = parent
+    }
+  }
+}
+
+/// One running `clerk-weasyprint`: a job per line in, an answer per line out.
+/// Used by one thread at a time.
+final class PDFWorker: @unchecked Sendable {
+  let engine: PDFEngine
+  private var process: Process?
+  private var input: FileHandle?
+  private var output: FileHandle?
+  private var buffer = Data()
+
+  init(engine: PDFEngine) { self.engine = engine }
+
+  deinit { stop() }
+
+  private func start() throws(PDFEngine.Problem) {
+    // A worker that dies makes writing to it fail with EPIPE, not kill Clerk.
+    signal(SIGPIPE, SIG_IGN)
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [script, request.path]
+    process.executableURL = URL(fileURLWithPath: engine.executable)
     var environment = ProcessInfo.processInfo.environment
     environment["SOURCE_DATE_EPOCH"] = environment["SOURCE_DATE_EPOCH"] ?? "0"
     process.environment = environment
+    let input = Pipe()
     let output = Pipe()
+    process.standardInput = input
     process.standardOutput = output
     do {
       try process.run()
     } catch {
-      throw Problem(message: "cannot start the PDF engine (\(python)): \(error.localizedDescription)")
+      throw PDFEngine.Problem(
+        message: "cannot start the PDF engine (\(engine.executable)): \(error.localizedDescription)")
     }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw Problem(message: "the PDF engine failed (exit \(process.terminationStatus))")
-    }
+    self.process = process
+    self.input = input.fileHandleForWriting
+    self.output = output.fileHandleForReading
+    buffer = Data()
+  }
+
+  func stop() {
+    try? input?.close()
+    process?.waitUntilExit()
+    process = nil
+    input = nil
+    output = nil
+  }
+
+  /// Lays one job out. A worker that dies fails its job only: the next job
+  /// starts a new one.
+  func render(_ job: PDFEngine.Job) throws(PDFEngine.Problem) -> PDFEngine.Answer {
+    if process == nil { try start() }
+    guard let input, let output else { throw PDFEngine.Problem(message: "the PDF engine is not running") }
     do {
-      let response = try JSONDecoder().decode(Response.self, from: data)
-      return (response.results, response.hits ?? 0, response.misses ?? 0)
+      var line = try JSONEncoder().encode(job)
+      line.append(0x0A)
+      try input.write(contentsOf: line)
+      while !buffer.contains(0x0A) {
+        // `availableData`, not `read(upToCount:)`, which waits for the whole count.
+        let chunk = output.availableData
+        guard !chunk.isEmpty else {
+          stop()
+          throw PDFEngine.Problem(message: "the PDF engine stopped")
+        }
+        buffer.append(chunk)
+      }
+    } catch let problem as PDFEngine.Problem {
+      throw problem
     } catch {
-      throw Problem(message: "the PDF engine's answer could not be read: \(error.localizedDescription)")
+      stop()
+      throw PDFEngine.Problem(message: "the PDF engine stopped: \(error.localizedDescription)")
+    }
+    guard let newline = buffer.firstIndex(of: 0x0A) else { throw PDFEngine.Problem(message: "the PDF engine stopped") }
+    let answer = buffer[buffer.startIndex..<newline]
+    buffer = Data(buffer[(newline + 1)...])
+    do {
+      return try JSONDecoder().decode(PDFEngine.Answer.self, from: answer)
+    } catch {
+      throw PDFEngine.Problem(message: "the PDF engine's answer could not be read: \(error.localizedDescription)")
     }
   }
 }

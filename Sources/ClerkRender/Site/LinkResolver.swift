@@ -30,9 +30,9 @@ struct LinkResolver {
 
   /// A document's HTML for this page; `prefix` keeps ids unique when a page
   /// shows several documents.
-  func html(_ document: MarkdownDocument?, prefix: String = "") -> String {
+  func html(_ document: MarkdownDocument?, prefix: String = "", footnotes: FootnotePlacement = .endOfDocument) -> String {
     guard let document else { return "" }
-    return document.html.render(idPrefix: prefix, resolve: resolve)
+    return document.html.render(idPrefix: prefix, footnotes: footnotes, resolve: resolve)
   }
 
   /// Minutes of another meeting: its `item:` links cannot be resolved here.

@@ -182,7 +182,10 @@ struct MeetingPages {
   /// Everything below the agenda entry: cover sheet, body, minutes,
   /// appendices, authors — or, for an exempt item in public, the
   /// placeholder and the reasons restricted.
-  func itemDetails(_ item: PlannedItem, page path: String, resolver: LinkResolver, ids: ContentIDs) -> [String: Any] {
+  func itemDetails(
+    _ item: PlannedItem, page path: String, resolver: LinkResolver, ids: ContentIDs,
+    footnotes: FootnotePlacement = .endOfDocument
+  ) -> [String: Any] {
     let scheme = index.site.exemptionScheme
     var details: [String: Any] = [
       "accessLabel": item.access == .exempt ? "Non-Public" : "Public",
@@ -208,7 +211,7 @@ struct MeetingPages {
       return details
     }
     details["hasContent"] = !content.isEmpty
-    details["body"] = resolver.html(content.body, prefix: ids.body)
+    details["body"] = resolver.html(content.body, prefix: ids.body, footnotes: footnotes)
     details["hasBody"] = !content.body.isBlank
     if let reportOf = content.reportOf { details["reportOf"] = reportOf }
     details["authors"] = content.authors.map { $0.dictionary() }

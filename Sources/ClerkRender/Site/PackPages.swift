@@ -70,8 +70,10 @@ struct PackPages {
     }
     let items = try packed.map { item throws(TemplateSet.Problem) -> [String: Any] in
       var entry = pages.agendaEntry(item, page: path, resolver: resolver)
-      entry.merge(pages.itemDetails(item, page: path, resolver: resolver, ids: .packItem(item.number))) { _, new in new }
-      if let body = entry["body"] as? String { entry["body"] = PackFootnotes.inline(body) }
+      // The pack prints each note at the foot of its page.
+      entry.merge(pages.itemDetails(item, page: path, resolver: resolver, ids: .packItem(item.number), footnotes: .inline)) {
+        _, new in new
+      }
       entry["landscape"] = item.orientation == .landscape
       entry["endAnchor"] = "item-\(item.number)-end"
       if let appendices = entry["appendices"] as? [[String: Any]] {

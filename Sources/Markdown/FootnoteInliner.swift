@@ -1,9 +1,11 @@
 import Foundation
 
 /// Moves each footnote next to the place that refers to it, as a
-/// `<span class="footnote">`, so the paged-media engine (CSS
-/// `float: footnote`) prints it at the foot of that page. cmark-gfm puts
-/// footnotes in a list at the end of the document; this rewrites its output.
+/// `<span class="footnote">`, so a paged-media engine (CSS
+/// `float: footnote`) prints it at the foot of that page:
+/// `RenderedHTML.render(idPrefix:footnotes: .inline, resolve:)`. cmark-gfm
+/// puts footnotes in a list at the end of the document; this rewrites its
+/// output, whose shape only this module knows.
 ///
 /// A reference sits in phrasing content (a paragraph, a heading, a cell), so
 /// only a note of phrasing content can take its place. When a note holds
@@ -11,7 +13,7 @@ import Foundation
 /// cmark-gfm's list of notes at its end, which prints as end notes: every
 /// reference of the document then keeps its number and its link, so the
 /// numbers on the page never mix two countings.
-enum PackFootnotes {
+enum FootnoteInliner {
   static let sectionOpen = "<section class=\"footnotes\" data-footnotes>"
 
   static func inline(_ html: String) -> String {

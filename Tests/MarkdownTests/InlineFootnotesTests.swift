@@ -1,13 +1,12 @@
 import Markdown
 import Testing
 
-@testable import ClerkRender
-
-/// Footnotes in the pack: page footnotes where a note is phrasing content,
-/// else the document's end notes; valid HTML either way.
-@Suite struct PackFootnotesTests {
+/// Footnotes rendered `.inline`, as the pack prints them: page footnotes
+/// where a note is phrasing content, else the document's end notes; valid
+/// HTML either way.
+@Suite struct InlineFootnotesTests {
   func pack(_ markdown: String) throws -> String {
-    PackFootnotes.inline(try MarkdownDocument.parse(markdown).html.render(idPrefix: "i5-") { _ in nil })
+    try MarkdownDocument.parse(markdown).html.render(idPrefix: "i5-", footnotes: .inline) { _ in nil }
   }
 
   @Test func phrasingNotesGoToTheFootOfThePage() throws {
