@@ -25,7 +25,7 @@ struct RenderPDFs: BuildStep {
     let renderer = PackPDFs(engine: engine, tree: tree, cache: cache, workers: ProcessInfo.processInfo.activeProcessorCount)
     let publicOutcome = try renderer.run(&context.publicSummaries, subtree: SiteBuilder.publicTree)
     let nonPublicOutcome = try renderer.run(&context.nonPublicSummaries, subtree: SiteBuilder.nonPublicTree)
-    context.audit.invalidate(publicOutcome.patched)
+    try renderMeetingPages(context, printed: [SiteBuilder.publicTree: publicOutcome.printed, SiteBuilder.nonPublicTree: nonPublicOutcome.printed])
     context.audit.markDerived(context.publicSummaries.flatMap { $0.packs.map(\.pdf) })
     for failure in publicOutcome.failures + nonPublicOutcome.failures {
       context.diagnostics.append(Diagnostic(.warning, "no PDF for \(failure)"))
@@ -37,5 +37,35 @@ struct RenderPDFs: BuildStep {
     let rate = misses > 0 && seconds > 0 ? String(format: ", %.0f pages/s", Double(pages) / seconds) : ""
     context.pdfSummary =
       "PDF: \(Plural.count(pdfs, "pack")), \(Plural.count(pages, "page")); \(publicOutcome.hits + nonPublicOutcome.hits) from cache, \(misses) rendered in \(String(format: "%.1f", seconds)) s\(rate)"
+  }
+
+  /// Renders the meeting pages of every printed meeting again, with their
+  /// page numbers (the meetings are loaded and planned again: cheap next
+  /// to printing them). The public ones are audited again at the end.
+  func renderMeetingPages(_ context: BuildContext, printed: [String: [MeetingID: PrintedPages]]) throws {
+    let (index, builder, tree) = (context.index!, context.builder!, context.tree!)
+    let ids = Set(printed.values.flatMap(\.keys))
+    let entries = index.meetings.filter { ids.contains($0.id) }
+    var rendered: [(tree: String, file: OutputFile)] = []
+    var problem: TemplateSet.Problem?
+    ArchiveProcessor(index: index, today: context.options.today).process(entries) { result in
+      for (subtree, audience) in [(SiteBuilder.publicTree, Audience.public), (SiteBuilder.nonPublicTree, .nonPublic)] {
+        guard let pages = printed[subtree]?[result.plan.id], let plan = result.plan.narrowed(to: audience) else { continue }
+        do throws(TemplateSet.Problem) {
+          rendered.append((subtree, try builder.meetingPage(plan, printed: pages)))
+        } catch {
+          problem = error
+        }
+      }
+    }
+    if let problem {
+      context.diagnostics.append(problem.diagnostic)
+      try context.stopOnErrors()
+    }
+    for (subtree, file) in rendered {
+      guard case .text(let text) = file.contents else { continue }
+      try tree.rewrite(file.path, text, under: subtree)
+    }
+    context.audit.invalidate(rendered.filter { $0.tree == SiteBuilder.publicTree }.map(\.file.path))
   }
 }

@@ -37,9 +37,9 @@ public final class PackPDFs: @unchecked Sendable {
     public var hits = 0
     public var misses = 0
     public var failures: [String] = []
-    /// Pages that now show the PDFs' page numbers (relative to the
-    /// subtree): written after the meeting's audit, so audited again.
-    public var patched: [String] = []
+    /// What was printed for each meeting with a PDF: its meeting page is
+    /// rendered again with these (`SiteBuilder.meetingPage(_:printed:)`).
+    public var printed: [MeetingID: PrintedPages] = [:]
   }
 
   /// One pack to print: its HTML, the PDF to write, the tree it may load
@@ -81,8 +81,7 @@ public final class PackPDFs: @unchecked Sendable {
     }
     var produced: [String] = []
     for index in summaries.indices {
-      var ranges: [AgendaNumber: (pdf: String, first: Int, last: Int)] = [:]
-      var pageCounts: [String: Int] = [:]
+      var printed = PrintedPages()
       for pack in summaries[index].packs where !pack.items.isEmpty {
         guard let result = byPDF[tree.path(pack.pdf, under: subtree)] else { continue }
         if let error = result.error {
@@ -92,15 +91,17 @@ public final class PackPDFs: @unchecked Sendable {
         produced.append(pack.pdf)
         outcome.pdfs += 1
         outcome.pages += result.pages
-        pageCounts[pack.pdf] = result.pages
+        printed.pageCounts[pack.pdf] = result.pages
         if pack.pdf == SiteLayout.packPDF(summaries[index].id) { summaries[index].hasPackPDF = true }
         for number in pack.items {
           if let first = result.anchors["item-\(number)"] ?? nil, let last = result.anchors["item-\(number)-end"] ?? nil {
-            ranges[number] = (pack.pdf, first, last)
+            printed.ranges[number] = PrintedPages.Range(pdf: pack.pdf, first: first, last: last)
           }
         }
       }
-      outcome.patched += try writePageNumbers(ranges, pageCounts: pageCounts, summary: summaries[index], subtree: subtree)
+      guard !printed.pageCounts.isEmpty else { continue }
+      outcome.printed[summaries[index].id] = printed
+      try tree.write([OutputFile(path: SiteLayout.packPages(summaries[index].id), text: printed.sidecar)], under: subtree)
     }
     tree.register(produced, under: subtree)
     return outcome
@@ -198,38 +199,6 @@ public final class PackPDFs: @unchecked Sendable {
       FileHandle.standardError.write(Data("clerk-weasyprint: \(job.pdf): \(message)\n".utf8))
       return Printed(error: message)
     }
-  }
-
-  func writePageNumbers(
-    _ ranges: [AgendaNumber: (pdf: String, first: Int, last: Int)], pageCounts: [String: Int], summary: MeetingSummary,
-    subtree: String
-  ) throws(OutputTree.Problem) -> [String] {
-    let page = SiteLayout.meeting(summary.id)
-    let path = tree.path(page, under: subtree)
-    guard var html = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
-      throw OutputTree.Problem(message: "cannot read '\(subtree)/\(page)' back to add the PDF page numbers")
-    }
-    for (number, range) in ranges.sorted(by: { $0.key < $1.key }) {
-      let href = SiteLayout.relative(from: page, to: range.pdf) + "#page=\(range.first)"
-      let pages = DisplayFormat.pageRange(first: range.first, last: range.last)
-      html = html.replacingOccurrences(
-        of: PackPages.pageRangeMarker(number),
-        with: "<span class=\"page-range\">(<a href=\"\(href)\">\(pages)<span class=\"visually-hidden\"> of the agenda pack</span></a>)</span>")
-    }
-    var links = ""
-    for pack in summary.packs {
-      guard let count = pageCounts[pack.pdf] else { continue }
-      let name = pack.pdf.hasSuffix("/pack.pdf") ? "Agenda pack" : "Supplementary agenda " + (pack.pdf.split(separator: "-").last?.dropLast(4) ?? "")
-      links += "<li><a href=\"\(SiteLayout.relative(from: page, to: pack.pdf))\">\(name) (PDF, \(Plural.count(count, "page")))</a></li>\n"
-    }
-    html = html.replacingOccurrences(of: PackPages.pdfLinksMarker, with: links)
-    try tree.rewrite(page, html, under: subtree)
-    let json = ranges.sorted(by: { $0.key < $1.key }).map { number, range in
-      "  \"\(number)\": {\"pdf\": \"\((range.pdf as NSString).lastPathComponent)\", \"first\": \(range.first), \"last\": \(range.last)}"
-    }.joined(separator: ",\n")
-    let sidecar = SiteLayout.packPages(summary.id)
-    try tree.write([OutputFile(path: sidecar, text: "{\n\(json)\n}\n")], under: subtree)
-    return [page, sidecar]
   }
 }
 

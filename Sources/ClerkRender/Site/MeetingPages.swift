@@ -12,6 +12,9 @@ struct MeetingPages {
   let contentRoot: String
   /// Fragments shared with the other audience's pages of this meeting.
   let fragments: FragmentCache
+  /// What the PDF engine printed, once it has: the meeting page shows
+  /// each item's pages and links the PDFs.
+  var printed: PrintedPages? = nil
 
   var id: MeetingID { plan.id }
   var committee: Committee { plan.committee }
@@ -33,6 +36,18 @@ struct MeetingPages {
 
   // MARK: Meeting page
 
+  /// "Agenda pack (PDF, 13 pages)" and each supplementary pack's, once printed.
+  func packPDFLinks(page path: String) -> [[String: Any]] {
+    guard let printed else { return [] }
+    let packs = [(SiteLayout.packPDF(id), "Agenda pack")]
+      + plan.supplements.map { (SiteLayout.supplementPDF(id, number: $0), "Supplementary agenda \($0)") }
+    return packs.compactMap { pdf, name in
+      printed.pageCounts[pdf].map { count in
+        ["href": SiteLayout.relative(from: path, to: pdf), "name": name, "pages": Plural.count(count, "page")]
+      }
+    }
+  }
+
   func meetingDictionary(page path: String) -> [String: Any] {
     let resolver = LinkResolver(plan: plan, index: index, page: path)
     var meeting: [String: Any] = [
@@ -51,7 +66,7 @@ struct MeetingPages {
       "isDraft": plan.status == .draft,
       "meetingHref": SiteLayout.relative(from: path, to: SiteLayout.meeting(id)),
       "packHref": SiteLayout.relative(from: path, to: SiteLayout.pack(id)),
-      "pdfLinks": PackPages.pdfLinksMarker,
+      "packPDFs": packPDFLinks(page: path),
       "supplements": plan.supplements.map { number in
         ["number": number, "href": SiteLayout.relative(from: path, to: SiteLayout.supplement(id, number: number))]
       },
@@ -117,7 +132,12 @@ struct MeetingPages {
     // `value` takes an integer: a supplementary number (12A) has none.
     if item.number.letter == 0 { entry["listValue"] = String(item.number.base) }
     if let released = item.released { entry["released"] = DisplayFormat.date(released) }
-    if PackPages.takesPages(item) { entry["pageRange"] = PackPages.pageRangeMarker(item.number) }
+    if PackPages.takesPages(item), let range = printed?.ranges[item.number] {
+      entry["pageRange"] = [
+        "href": SiteLayout.relative(from: path, to: range.pdf) + "#page=\(range.first)",
+        "text": DisplayFormat.pageRange(first: range.first, last: range.last),
+      ]
+    }
     if !item.exemptParagraphs.isEmpty { entry["paragraphs"] = DisplayFormat.list(item.exemptParagraphs) }
     if case .exclusion(let exclusion) = item.kind {
       entry["exclusion"] = [

@@ -17,11 +17,6 @@ struct PackPages {
   /// The fragment with one item of the pack (`{{{html}}}` of `items` in `pack/pack`).
   static let itemTemplate = "pack/partials/item"
 
-  /// Marker left where "(Pages X - Y)" goes; filled in once the PDF exists.
-  static func pageRangeMarker(_ number: AgendaNumber) -> String { "<!--clerk-pages:\(number)-->" }
-  /// Marker where links to the PDFs go on the meeting page.
-  static let pdfLinksMarker = "<!--clerk-pdf-links-->"
-
   /// Items that take pages in the printed pack: anything with content, and
   /// every exempt item in public (its placeholder page).
   static func takesPages(_ item: PlannedItem) -> Bool {

@@ -68,6 +68,15 @@ public struct SiteBuilder: Sendable {
     try MeetingPages(plan: plan, index: index, templates: templates, contentRoot: index.root, fragments: fragments).render()
   }
 
+  /// A meeting page rendered again with what the PDF engine printed
+  /// (`plan` narrowed to the page's tree): its agenda shows each item's
+  /// pages, and its papers link the PDFs.
+  public func meetingPage(_ plan: MeetingPlan, printed: PrintedPages) throws(TemplateSet.Problem) -> OutputFile {
+    var pages = MeetingPages(plan: plan, index: index, templates: templates, contentRoot: index.root, fragments: FragmentCache())
+    pages.printed = printed
+    return OutputFile(path: SiteLayout.meeting(plan.id), text: try pages.renderMeetingPage())
+  }
+
   /// The index and committee pages of one tree.
   public func archivePages(_ summaries: [MeetingSummary], audience: Audience) throws(TemplateSet.Problem) -> [OutputFile] {
     try ArchivePages(index: index, templates: templates, audience: audience, today: today).render(summaries)
