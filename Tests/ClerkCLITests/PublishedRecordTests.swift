@@ -169,4 +169,21 @@ import Testing
     let page = (try? String(contentsOf: out.appendingPathComponent("public/safeguarding/2020-02-10/item-19.html"), encoding: .utf8)) ?? ""
     #expect(page.contains("Released on 1 March 2021"))
   }
+
+  /// A supplementary item's pages are in its own pack, and the meeting
+  /// page says so: "(Supplementary agenda 1, pages 3 - 4)".
+  @Test func aSupplementaryItemsPagesNameItsPack() throws {
+    guard PackPDFTests().engineReady() else { return }
+    var tree = try InlineTree(Self.agenda)
+    defer { try? FileManager.default.removeItem(at: tree.root) }
+    let out = tree.root.appendingPathComponent("../\(tree.root.lastPathComponent)-out").standardizedFileURL
+    defer { try? FileManager.default.removeItem(at: out) }
+    try tree.write("c/2020-02-10/25-late-report.md", "---\ntitle: Late Report\nsupplement: 1\n---\nAdded after publication.\n")
+    let built = try ClerkProcess.run(["build", tree.path, "--out", out.path, "--quiet"])
+    #expect(built.status == 0, "\(built.stderr)")
+    let page = text(out, "public/c/2020-02-10/index.html")
+    #expect(page.contains("supplement-1.pdf#page="))
+    #expect(page.contains("\">Supplementary agenda 1, page"))
+    #expect(page.contains("Supplementary agenda 1 (PDF, "))
+  }
 }

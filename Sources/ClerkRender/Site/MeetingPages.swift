@@ -135,7 +135,10 @@ struct MeetingPages {
     if PackPages.takesPages(item), let range = printed?.ranges[item.number] {
       entry["pageRange"] = [
         "href": SiteLayout.relative(from: path, to: range.pdf) + "#page=\(range.first)",
-        "text": DisplayFormat.pageRange(first: range.first, last: range.last),
+        // A supplementary item's pages are in its own pack: say which.
+        "text": range.pdf == SiteLayout.packPDF(id)
+          ? DisplayFormat.pageRange(first: range.first, last: range.last)
+          : "Supplementary agenda \(item.supplement ?? 1), " + DisplayFormat.pageRange(first: range.first, last: range.last).lowercased(),
       ]
     }
     if !item.exemptParagraphs.isEmpty { entry["paragraphs"] = DisplayFormat.list(item.exemptParagraphs) }
