@@ -13,6 +13,8 @@ public struct MeetingSummary: Sendable {
   public var hasPackPDF: Bool
   /// The packs this meeting prints: `pack` and any supplements.
   public var packs: [PackFile]
+  /// The meeting's HTML pages in its tree (relative paths), for the sitemap.
+  public var pages: [String] = []
 
   public init(plan: MeetingPlan, hasPackPDF: Bool = false) {
     id = plan.id

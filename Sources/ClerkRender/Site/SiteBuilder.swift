@@ -53,6 +53,7 @@ public struct SiteBuilder: Sendable {
       if let narrowed = plan.narrowed(to: .public) {
         rendered.publicFiles = try pages(narrowed, fragments)
         rendered.publicSummary = MeetingSummary(plan: narrowed)
+        rendered.publicSummary?.pages = rendered.publicFiles.map(\.path).filter { $0.hasSuffix(".html") }.sorted()
       }
       if let full = plan.narrowed(to: .nonPublic) {
         rendered.nonPublicFiles = try pages(full, fragments)
