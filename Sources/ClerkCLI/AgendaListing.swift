@@ -1,4 +1,5 @@
 import ClerkCore
+import ClerkRender
 
 /// The plain-text agenda `clerk check` prints for each meeting.
 enum AgendaListing {
@@ -23,10 +24,10 @@ enum AgendaListing {
       var tags: [String] = []
       if let label = item.purpose.label { tags.append(label) }
       if item.access == .exempt {
-        tags.append(item.exemptParagraphs.isEmpty ? "exempt" : "paragraph(s) " + list(item.exemptParagraphs))
+        tags.append(item.exemptParagraphs.isEmpty ? "exempt" : "paragraph(s) " + DisplayFormat.list(item.exemptParagraphs))
       }
       if let released = item.released {
-        tags.append("paragraph(s) " + list(item.exemptParagraphs) + ", released on " + released.iso)
+        tags.append("paragraph(s) " + DisplayFormat.list(item.exemptParagraphs) + ", released on " + released.iso)
       }
       if let supplement = item.supplement { tags.append("Supplementary Agenda \(supplement)") }
       if item.content?.isEmpty == true && !item.isGenerated { tags.append("no pages") }
@@ -38,7 +39,7 @@ enum AgendaListing {
       }
       if case .exclusion(let exclusion) = item.kind {
         for row in exclusion.rows {
-          lines.append(String(repeating: " ", count: 9) + "Item " + list(row.items) + " | Paragraph(s) " + list(row.paragraphs))
+          lines.append(String(repeating: " ", count: 9) + "Item " + DisplayFormat.list(row.items) + " | Paragraph(s) " + DisplayFormat.list(row.paragraphs))
         }
       }
       for (offset, appendix) in (item.content?.appendices ?? []).enumerated() {
@@ -54,9 +55,6 @@ enum AgendaListing {
     return lines.joined(separator: "\n")
   }
 
-  static func list<Number: CustomStringConvertible>(_ numbers: [Number]) -> String {
-    numbers.map(\.description).joined(separator: ", ")
-  }
 
   static func pad(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text

@@ -54,7 +54,7 @@ public struct MeetingChecker: Sendable {
   /// A supplementary item is numbered after the item before it (`5A`
   /// after 5); the first item of Part 1 has none before it.
   func checkFirstItemIsNoSupplement(_ meeting: Meeting, _ diagnostics: inout Diagnostics) {
-    let partOne = meeting.items.filter { $0.access == .public && $0.released == nil }
+    let partOne = meeting.items.filter { !$0.isInPartTwo }
     guard let first = partOne.min(by: { $0.agendaOrder < $1.agendaOrder }), first.supplement != nil else { return }
     diagnostics.error(
       "a supplementary item is numbered after the item before it (5A after 5), and this one comes first in Part 1; give it an NN after an item of the published agenda",

@@ -108,6 +108,10 @@ public struct AgendaItem: Sendable {
     self.bodyLine = bodyLine
   }
 
+  /// Whether the item is in Part 2: exempt, or released from it (a released
+  /// item keeps its Part 2 place: the record of the meeting).
+  public var isInPartTwo: Bool { access == .exempt || released != nil }
+
   /// Where the item sits on the agenda: by `NN`; a supplementary item may
   /// share its `NN` with the item it follows (`06-late-report.md` after
   /// `06-case-review.md`), and comes after it.

@@ -15,9 +15,8 @@ public struct MeetingPlanner: Sendable {
   /// The full (non-public) plan; narrow it with `narrowed(to:)`.
   public func plan(_ meeting: Meeting) -> MeetingPlan {
     let ordered = meeting.items.sorted { $0.agendaOrder < $1.agendaOrder }
-    // A released item keeps its Part 2 place: the record of the meeting.
-    let partOne = ordered.filter { $0.access == .public && $0.released == nil }
-    let partTwo = ordered.filter { $0.access == .exempt || $0.released != nil }
+    let partOne = ordered.filter { !$0.isInPartTwo }
+    let partTwo = ordered.filter(\.isInPartTwo)
     let numbering = AgendaNumbering(partOne: partOne, partTwo: partTwo)
     var numbers: [String: AgendaNumber] = [:]
     for (item, number) in zip(partOne + partTwo, numbering.numbers) where numbers[item.slug] == nil {
