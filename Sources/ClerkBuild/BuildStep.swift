@@ -14,4 +14,9 @@ struct BuildFailure: Error {
   var status: Int32 = 1
   /// The closing line, after the problems.
   var summary: String
+
+  /// The usual failure: the problems say why, and `out` is as it was.
+  static func untouched(_ out: String, status: Int32 = 1) -> BuildFailure {
+    BuildFailure(status: status, summary: "build failed: the previous output in '\(out)' is untouched")
+  }
 }

@@ -35,7 +35,7 @@ struct AuditAndPublish: BuildStep {
       try tree.commit()
     } catch {
       context.diagnostics.append(Diagnostic(.error, error.message))
-      throw BuildFailure(summary: "build failed: the previous output in '\(options.out)' is untouched")
+      throw BuildFailure.untouched(options.out)
     }
     if let path = options.auditedHashes {
       let lines = audit.auditedHashes.sorted { $0.key < $1.key }.map { String(format: "%016llx  public/", $0.value) + $0.key }

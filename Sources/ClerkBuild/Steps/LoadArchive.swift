@@ -12,19 +12,19 @@ struct LoadArchive: BuildStep {
     let (loaded, problems) = ArchiveLoader(root: options.content).loadIndex()
     context.diagnostics.append(contentsOf: problems)
     guard let index = loaded else {
-      throw BuildFailure(summary: "build failed: the previous output in '\(options.out)' is untouched")
+      throw BuildFailure.untouched(options.out)
     }
     do {
       context.templates = try TemplateSet(directory: try options.templates(index.site))
     } catch let problem as TemplateSet.Problem {
       context.diagnostics.append(problem.diagnostic)
-      throw BuildFailure(summary: "build failed: the previous output in '\(options.out)' is untouched")
+      throw BuildFailure.untouched(options.out)
     }
     do {
       context.tree = try OutputTree(out: options.out, content: options.content)
     } catch {
       context.diagnostics.append(Diagnostic(.error, error.message))
-      throw BuildFailure(status: 2, summary: "build failed: the previous output in '\(options.out)' is untouched")
+      throw BuildFailure.untouched(options.out, status: 2)
     }
     context.index = index
     context.builder = SiteBuilder(index: index, templates: context.templates, today: options.today)

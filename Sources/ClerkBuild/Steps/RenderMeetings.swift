@@ -58,7 +58,7 @@ struct RenderMeetings: BuildStep {
       if let problem = done.rendered.problem { context.diagnostics.append(problem.diagnostic) }
       if let problem = done.rendered.writeProblem {
         context.diagnostics.append(Diagnostic(.error, problem.message))
-        throw BuildFailure(summary: "build failed: the previous output in '\(options.out)' is untouched")
+        throw BuildFailure.untouched(options.out)
       }
       context.publicSummaries += done.rendered.publicSummary.map { [$0] } ?? []
       context.nonPublicSummaries += done.rendered.nonPublicSummary.map { [$0] } ?? []
