@@ -227,7 +227,7 @@ public final class LeakIndexBuilder: @unchecked Sendable {
   /// Collects one meeting from its sources as written: the bodies and
   /// front-matter values the clerk wrote, not what the model made of them.
   func collect(_ meeting: Meeting, sources: MeetingSources, into batch: inout Batch) {
-    let isDraft = meeting.status != .published
+    let isDraft = !meeting.status.isPublished
     for item in meeting.items {
       let source = sources[item]
       let body = source.body.text

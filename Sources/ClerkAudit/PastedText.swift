@@ -123,7 +123,7 @@ public final class PastedText: @unchecked Sendable {
   /// The agenda itself ("9. Title", for every item, exempt ones included)
   /// is public: minutes that head a section with it quote nothing.
   public func scan(_ meeting: Meeting, sources: MeetingSources, plan: MeetingPlan) -> [Found] {
-    guard meeting.status == .published, !entries.isEmpty else { return [] }
+    guard meeting.status.isPublished, !entries.isEmpty else { return [] }
     var agenda = Set<UInt64>()
     for item in plan.items {
       Shingles.forEachRun("\(item.number). \(item.title)") { hash, _ in agenda.insert(hash) }

@@ -7,7 +7,7 @@ enum AgendaListing {
     _ plan: MeetingPlan, pages: [AgendaNumber: String] = [:], omitted: String? = nil, numbering: AppendixNumbering = .letters
   ) -> String {
     var lines: [String] = []
-    let status = plan.status == .draft ? "  [draft: not published]" : ""
+    let status = [.draft: "  [draft: not published]", .cancelled: "  [cancelled]"][plan.status] ?? ""
     lines.append("\(plan.id.path)  \(plan.committee.name)\(status)")
     lines.append("  \(plan.date.longText), \(plan.time), \(plan.venue)")
     if let omitted { lines.append("  (\(omitted))") }

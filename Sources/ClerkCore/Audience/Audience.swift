@@ -18,7 +18,7 @@ extension MeetingPlan {
       plan.audience = .nonPublic
       return plan
     case .public:
-      guard status == .published else { return nil }
+      guard status.isPublished else { return nil }
       var plan = self
       plan.audience = .public
       plan.nonPublicMinutes = nil

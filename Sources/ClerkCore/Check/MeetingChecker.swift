@@ -191,7 +191,7 @@ public struct MeetingChecker: Sendable {
       if !target.hasMinutes {
         diagnostics.error("'minutes-of' names \(id.path), which has no minutes.md", at: at)
       }
-      if target.status == .draft && meeting.status == .published {
+      if target.status == .draft && meeting.status.isPublished {
         diagnostics.error("'minutes-of' names \(id.path), a draft meeting; its minutes cannot be published", at: at)
       }
     case .exempt:
@@ -242,7 +242,7 @@ public struct MeetingChecker: Sendable {
         diagnostics.error("link to 'meeting:\(target)', which is not a meeting in the archive (write meeting:<committee>/<YYYY-MM-DD>)", at: at)
         return true
       }
-      if entry.status == .draft && meeting.status == .published {
+      if entry.status == .draft && meeting.status.isPublished {
         diagnostics.warning("link to 'meeting:\(target)', a draft meeting; the link will not work on the public site", at: at)
       }
       return true
@@ -295,7 +295,7 @@ public struct MeetingChecker: Sendable {
   }
 
   func checkPublication(_ entry: MeetingEntry, _ diagnostics: inout Diagnostics) {
-    guard entry.status == .published, let published = entry.published else { return }
+    guard entry.status.isPublished, let published = entry.published else { return }
     let at = entry.locations["published"] ?? SourceLocation(path: entry.id.path + "/meeting.yml")
     if published > entry.date {
       diagnostics.warning("the agenda is published (\(published.iso)) after the meeting (\(entry.date.iso))", at: at)

@@ -272,6 +272,7 @@ public struct ArchiveLoader: Sendable {
       id: id, date: date ?? folderDate, time: time ?? "00:00", venue: venue ?? "", status: status, published: published, notes: notes,
       hasMinutes: files.kind(id.path + "/minutes.md") != nil,
       hasNonPublicMinutes: files.kind(id.path + "/minutes.non-public.md") != nil)
+    entry.revisions = fields["revisions"].map { reader.revisions($0) } ?? []
     for (key, field) in fields.values { entry.locations[key] = reader.location(of: field.value) }
     return entry
   }
@@ -288,6 +289,16 @@ public struct ArchiveLoader: Sendable {
 }
 
 extension YAMLReader {
+  mutating func revisions(_ node: Node) -> [Revision] {
+    (list(node, key: "revisions") ?? []).compactMap { entry in
+      guard let fields = fields(of: entry, what: "a revision", keys: ContentKeys.revision),
+        let date = fields["date"].flatMap({ date($0, key: "date") }),
+        let note = fields["note"].flatMap({ string($0, key: "note") })
+      else { return nil }
+      return Revision(date: date, note: note)
+    }
+  }
+
   mutating func contact(_ node: Node, what: String) -> Contact? {
     guard let fields = fields(of: node, what: what, keys: ContentKeys.contact),
       let name = fields["name"].flatMap({ string($0, key: "name") })

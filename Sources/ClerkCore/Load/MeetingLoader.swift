@@ -94,6 +94,7 @@ public struct MeetingLoader: Sendable {
       id: entry.id, date: entry.date, time: entry.time, venue: entry.venue, status: entry.status,
       published: entry.published, notes: notes, items: items, minutes: minutes, nonPublicMinutes: nonPublicMinutes)
     meeting.unloadedItems = unloadedItems
+    meeting.revisions = entry.revisions
     return (LoadedMeeting(meeting: meeting, sources: sources), diagnostics)
   }
 

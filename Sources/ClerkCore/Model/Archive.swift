@@ -39,6 +39,7 @@ public struct MeetingEntry: Sendable {
   public var venue: String
   public var status: MeetingStatus
   public var published: CalendarDate?
+  public var revisions: [Revision] = []
   public var notes: [String]
   public var hasMinutes: Bool
   public var hasNonPublicMinutes: Bool

@@ -21,6 +21,25 @@ public struct MeetingID: Hashable, Sendable, Comparable, CustomStringConvertible
 
 public enum MeetingStatus: String, Sendable, CaseIterable {
   case draft, published
+  /// Published, then called off: its page stays (marked cancelled) and its
+  /// calendar event says `STATUS:CANCELLED`.
+  case cancelled
+
+  /// Whether the meeting is in the public tree (published or cancelled).
+  public var isPublished: Bool { self != .draft }
+}
+
+/// A change to a meeting after it was published (`revisions:` in
+/// meeting.yml): shown on its page and in the feeds, and what lets
+/// `clerk verify` accept a changed public file.
+public struct Revision: Sendable, Hashable {
+  public var date: CalendarDate
+  public var note: String
+
+  public init(date: CalendarDate, note: String) {
+    self.date = date
+    self.note = note
+  }
 }
 
 /// A meeting with everything loaded from its folder.
@@ -32,6 +51,8 @@ public struct Meeting: Sendable {
   public var venue: String
   public var status: MeetingStatus
   public var published: CalendarDate?
+  /// Oldest first, as written.
+  public var revisions: [Revision] = []
   public var notes: [MarkdownDocument]
   public var items: [AgendaItem]
   public var minutes: Minutes?

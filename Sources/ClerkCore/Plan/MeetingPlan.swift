@@ -26,6 +26,7 @@ public struct MeetingPlan: Sendable {
   public var venue: String
   public var status: MeetingStatus
   public var published: CalendarDate?
+  public var revisions: [Revision] = []
   public var notes: [MarkdownDocument]
   /// Every item in agenda order, the generated Exclusion of the Public included.
   public var items: [PlannedItem]

@@ -57,11 +57,13 @@ public struct MeetingPlanner: Sendable {
       items += zip(partTwo, partTwoNumbers).map { planned($0, number: $1, part: .two) }
     }
     let committee = index.committee(meeting.id.committee) ?? Committee(slug: meeting.id.committee, name: meeting.id.committee)
-    return MeetingPlan(
+    var plan = MeetingPlan(
       id: meeting.id, committee: committee, date: meeting.date, time: meeting.time, venue: meeting.venue,
       status: meeting.status, published: meeting.published, notes: meeting.notes, items: items,
       minutes: meeting.minutes, nonPublicMinutes: meeting.nonPublicMinutes, audience: .nonPublic,
       numbersBySlug: numbers)
+    plan.revisions = meeting.revisions
+    return plan
   }
 
   /// The generated item, with one row per run of adjacent Part 2 items

@@ -8,6 +8,8 @@ public struct MeetingSummary: Sendable {
   public var time: String
   public var venue: String
   public var status: MeetingStatus
+  public var published: CalendarDate?
+  public var revisions: [Revision]
   public var itemCount: Int
   public var hasMinutes: Bool
   public var hasPackPDF: Bool
@@ -22,6 +24,8 @@ public struct MeetingSummary: Sendable {
     time = plan.time
     venue = plan.venue
     status = plan.status
+    published = plan.published
+    revisions = plan.revisions
     itemCount = plan.items.count
     hasMinutes = plan.minutes != nil
     self.hasPackPDF = hasPackPDF
@@ -76,6 +80,7 @@ struct ArchivePages {
       "venue": meeting.venue,
       "href": SiteLayout.relative(from: page, to: SiteLayout.meeting(meeting.id)),
       "isDraft": meeting.status == .draft,
+      "isCancelled": meeting.status == .cancelled,
       "itemCount": meeting.itemCount,
     ]
     if meeting.hasMinutes { entry["minutesHref"] = SiteLayout.relative(from: page, to: SiteLayout.minutes(meeting.id)) }

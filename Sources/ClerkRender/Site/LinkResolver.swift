@@ -19,7 +19,7 @@ struct LinkResolver {
       guard parts.count == 2 else { return nil }
       let id = MeetingID(committee: String(parts[0]), folder: String(parts[1]))
       guard let entry = index.entry(id) else { return nil }
-      if plan.audience == .public && entry.status != .published { return nil }
+      if plan.audience == .public && !entry.status.isPublished { return nil }
       let committee = index.committee(id.committee)?.name ?? id.committee
       return ResolvedLink(
         href: SiteLayout.relative(from: page, to: SiteLayout.meeting(id)),
