@@ -4,7 +4,7 @@ CONTENT ?= Content
 OUT ?= build
 CLERK := .build/release/clerk
 
-.PHONY: all build deps pdf-setup test site pdf check check-site bench fuzz format clean
+.PHONY: all build deps pdf-setup search-setup test-setup test site pdf check check-site bench fuzz format clean
 
 all: build
 
@@ -33,12 +33,21 @@ build: deps
 pdf-setup:
 	bash tools/pdf-setup.sh
 
-test: deps pdf-setup
+## Pagefind (PyPI 1.5.2, extended) in .venv-search: the site's search index.
+search-setup:
+	bash tools/search-setup.sh
+
+## The real parsers the tests check outputs with (feed reader, calendar
+## parser, JSON Schema validator) in .venv-test.
+test-setup:
+	bash tools/venv-setup.sh .venv-test tools/requirements-test.txt 'import feedparser, icalendar, jsonschema'
+
+test: deps pdf-setup search-setup test-setup
 	$(SWIFT) build -c release
 	CLERK_REQUIRE_PDF=1 $(SWIFT) test
 
 ## Builds the example archive in Content/ and says where to look.
-site: build pdf-setup
+site: build pdf-setup search-setup
 	$(CLERK) build $(CONTENT) --out $(OUT)
 	@echo "Open $(OUT)/public/index.html (public site) or $(OUT)/non-public/index.html (members and officers)."
 
