@@ -3,10 +3,10 @@ import Foundation
 
 /// `clerk build`, as the list of its steps: load → check, plan, render and
 /// audit each meeting → print the packs → render the archive pages → audit
-/// the rest and publish. Progress lines come from this list.
+/// the rest → publish. Progress lines come from this list.
 public struct BuildPipeline {
   let steps: [BuildStep] = [
-    LoadArchive(), RenderMeetings(), RenderPDFs(), RenderArchivePages(), AuditAndPublish(),
+    LoadArchive(), RenderMeetings(), RenderPDFs(), RenderArchivePages(), AuditTree(), Publish(),
   ]
 
   public init() {}

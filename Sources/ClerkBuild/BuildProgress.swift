@@ -1,7 +1,7 @@
 import ClerkCore
 import Foundation
 
-/// Progress on standard error: the step lines (`[2/5] Render meetings`)
+/// Progress on standard error: the step lines (`[2/6] Render meetings`)
 /// and the meetings done, live on a terminal, every 10% otherwise.
 struct BuildProgress {
   var quiet: Bool

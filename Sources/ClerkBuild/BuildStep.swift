@@ -2,7 +2,7 @@
 /// `BuildPipeline.steps`, over one shared `BuildContext`; a step stops the
 /// build by throwing a `BuildFailure`.
 protocol BuildStep {
-  /// The progress line's title, `[2/5] <title>`.
+  /// The progress line's title, `[2/6] <title>`.
   func title(_ context: BuildContext) -> String
   func run(_ context: BuildContext) throws
 }
