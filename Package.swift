@@ -38,8 +38,10 @@ let package = Package(
       ]),
     // The leak audit: runs, values, PDF and published text.
     .target(name: "ClerkAudit", dependencies: ["ClerkCore"]),
+    // Archive integrity: the manifest of a published tree and `clerk verify`.
+    .target(name: "ClerkIntegrity", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     // The build pipeline: its steps, and the outputs they write.
-    .target(name: "ClerkBuild", dependencies: ["ClerkCore", "ClerkRender", "ClerkAudit"]),
+    .target(name: "ClerkBuild", dependencies: ["ClerkCore", "ClerkRender", "ClerkAudit", "ClerkIntegrity"]),
     .target(
       name: "ClerkCLI",
       dependencies: [
@@ -47,6 +49,7 @@ let package = Package(
         "ClerkRender",
         "ClerkBuild",
         "ClerkAudit",
+        "ClerkIntegrity",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // jemalloc (Debian's libjemalloc-dev) replaces glibc's malloc in the
@@ -59,6 +62,7 @@ let package = Package(
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Goldens"]),
     .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore", "TestSupport"]),
     .testTarget(name: "ClerkAuditTests", dependencies: ["ClerkAudit", "TestSupport"]),
+    .testTarget(name: "ClerkIntegrityTests", dependencies: ["ClerkIntegrity", "TestSupport"]),
     .testTarget(name: "ClerkRenderTests", dependencies: ["ClerkRender", "TestSupport"]),
     .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "ClerkBuild", "TestSupport"]),
   ]

@@ -7,7 +7,7 @@ public struct Clerk: ParsableCommand {
     commandName: "clerk",
     abstract: "Build committee agendas, reports and minutes into a website and agenda packs.",
     version: "0.1.0",
-    subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self])
+    subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, VerifyCommand.self])
 
   public init() {}
 

@@ -13,6 +13,8 @@ public final class OutputTree: @unchecked Sendable {
   public struct Problem: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) { self.message = message }
   }
 
   public static let manifestName = ".clerk-manifest"

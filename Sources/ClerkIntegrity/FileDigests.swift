@@ -1,0 +1,54 @@
+import Crypto
+import Foundation
+
+/// The SHA-256 and size of every file under a folder, by relative path.
+public enum FileDigests {
+  /// Every file under `root` (folders are walked, not listed), except the
+  /// relative paths in `skipping`; files are read on every core.
+  public static func of(tree root: String, skipping: Set<String> = []) throws(Manifest.Problem) -> [String: Manifest.File] {
+    let paths = files(under: root).filter { !skipping.contains($0) }
+    let digests = Digests(count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+      digests.set(index, digest(of: root + "/" + paths[index]))
+    }
+    var result: [String: Manifest.File] = [:]
+    for (index, path) in paths.enumerated() {
+      guard let file = digests.values[index] else {
+        throw Manifest.Problem(message: "cannot read '\(root)/\(path)' to record its SHA-256")
+      }
+      result[path] = file
+    }
+    return result
+  }
+
+  /// One file's fingerprint; nil when it cannot be read.
+  public static func digest(of path: String) -> Manifest.File? {
+    guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+    let hex = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    return Manifest.File(sha256: hex, size: data.count)
+  }
+
+  /// Relative paths of the regular files under `root`, sorted.
+  static func files(under root: String) -> [String] {
+    var found: [String] = []
+    guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+    for case let path as String in walker where walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
+      found.append(path)
+    }
+    return found.sorted()
+  }
+
+  /// Results written from worker threads, one slot each.
+  private final class Digests: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Manifest.File?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Manifest.File?) {
+      lock.lock()
+      values[index] = value
+      lock.unlock()
+    }
+  }
+}
