@@ -4,12 +4,14 @@ import ClerkRender
 /// The plain-text agenda `clerk check` prints for each meeting.
 enum AgendaListing {
   static func render(
-    _ plan: MeetingPlan, pages: [AgendaNumber: String] = [:], omitted: String? = nil, numbering: AppendixNumbering = .letters
+    _ plan: MeetingPlan, pages: [AgendaNumber: String] = [:], omitted: String? = nil, numbering: AppendixNumbering = .letters,
+    deadline: PublicationDeadline? = nil
   ) -> String {
     var lines: [String] = []
     let status = [.draft: "  [draft: not published]", .cancelled: "  [cancelled]"][plan.status] ?? ""
     lines.append("\(plan.id.path)  \(plan.committee.name)\(status)")
     lines.append("  \(plan.date.longText), \(plan.time), \(plan.venue)")
+    if let deadline { lines.append("  " + Self.deadlineLine(deadline)) }
     if let omitted { lines.append("  (\(omitted))") }
     if plan.items.isEmpty {
       lines.append("  (no agenda items)")
@@ -58,5 +60,17 @@ enum AgendaListing {
 
   static func pad(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text
+  }
+
+  /// `Publish by Friday 31 January 2020 (published 2020-01-31: on time)`.
+  static func deadlineLine(_ deadline: PublicationDeadline) -> String {
+    let standing =
+      switch deadline.standing {
+      case .notPublished: "not published yet"
+      case .onTime(let date): "published \(date.iso): on time"
+      case .late(let date, let clear): "published \(date.iso): late, \(Plural.count(clear, "clear working day"))"
+      case .afterTheMeeting(let date): "published \(date.iso): after the meeting"
+      }
+    return "Publish by \(deadline.publishBy.longText) (\(standing))"
   }
 }

@@ -26,13 +26,16 @@ struct CheckCommand: ParsableCommand {
       let pasted = PastedText(index: index, templates: try? options.templateFolder(site: index.site), enabled: options.findPasted)
       let published = PublishedNumbers(contentsOf: build + "/" + PublishedNumbers.fileName) ?? PublishedNumbers()
       var first = true
+      let workingDays = WorkingDays(site: index.site)
       let record = try? BuildRecord.read(build: build).get()
       processor.process(transform: { pasted.scan($0.meeting, sources: $0.sources, plan: $0.plan) }) { result, found in
         pasted.record(found)
         meetings += 1
         let pages = PackPageNumbers.read(build: build, record: record, plan: result.plan, index: index)
+        let deadline = PublicationDeadline(meeting: result.entry.date, published: result.entry.published, workingDays: workingDays)
         print((first ? "" : "\n") + AgendaListing.render(
-            result.plan, pages: pages.pages, omitted: pages.omitted, numbering: index.site.appendixNumbering))
+            result.plan, pages: pages.pages, omitted: pages.omitted, numbering: index.site.appendixNumbering,
+            deadline: deadline))
         first = false
         diagnostics.append(contentsOf: result.diagnostics)
         // What the next build into `--build` would refuse.

@@ -7,7 +7,10 @@ public struct Clerk: ParsableCommand {
     commandName: "clerk",
     abstract: "Build committee agendas, reports and minutes into a website and agenda packs.",
     version: "0.1.0",
-    subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, VerifyCommand.self])
+    subcommands: [
+      BuildCommand.self, CheckCommand.self, AuditCommand.self, VerifyCommand.self, DeadlinesCommand.self,
+      ExemptionsCommand.self,
+    ])
 
   public init() {}
 

@@ -46,6 +46,24 @@ import Testing
     #expect(BankHolidays.holidays(in: Int(year) ?? 0).map(\.iso) == expected)
   }
 
+  @Test(arguments: [
+    ("scotland-2022", ["2022-01-03", "2022-01-04", "2022-04-15", "2022-05-02", "2022-06-02", "2022-06-03", "2022-08-01", "2022-09-19", "2022-11-30", "2022-12-26", "2022-12-27"]),
+    ("scotland-2026", ["2026-01-01", "2026-01-02", "2026-04-03", "2026-05-04", "2026-05-25", "2026-08-03", "2026-11-30", "2026-12-25", "2026-12-28"]),
+    ("northern-ireland-2026", ["2026-01-01", "2026-03-17", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-07-13", "2026-08-31", "2026-12-25", "2026-12-28"]),
+    ("northern-ireland-2020", ["2020-01-01", "2020-03-17", "2020-04-10", "2020-04-13", "2020-05-08", "2020-05-25", "2020-07-13", "2020-08-31", "2020-12-25", "2020-12-28"]),
+  ])
+  func bankHolidaysOfScotlandAndNorthernIreland(name: String, expected: [String]) {
+    let nation = Nation(rawValue: String(name.dropLast(5))) ?? .englandAndWales
+    #expect(BankHolidays.holidays(in: Int(name.suffix(4)) ?? 0, nation: nation).map(\.iso) == expected)
+  }
+
+  @Test func theMovedVEDayHolidayOf2020MovesTheDeadline() {
+    // Friday 8 May 2020 was the holiday; Monday 4 May was a working day.
+    let days = WorkingDays()
+    #expect(days.latestPublication(for: date("2020-05-11"), clearDays: 5).iso == "2020-04-30")
+    #expect(WorkingDays(nation: .scotland).isWorkingDay(date("2020-05-04")))
+  }
+
   @Test func clearWorkingDaysExcludeBothEndsWeekendsAndHolidays() {
     let days = WorkingDays()
     // Fri 31 Jan → Mon 10 Feb 2020: 3–7 Feb are the five clear days.

@@ -1,9 +1,22 @@
-/// England and Wales bank holidays, computed from the rules (with substitute
-/// days) and the one-off changes listed in `reference/LAW.md`, so the
+/// The UK's three sets of bank holidays (`site.yml` `bank-holidays`).
+public enum Nation: String, Sendable, CaseIterable {
+  case englandAndWales = "england-and-wales"
+  case scotland
+  case northernIreland = "northern-ireland"
+
+  /// The nation an exemption scheme's councils are in, for a site.yml
+  /// that does not say.
+  public static func of(_ scheme: ExemptionScheme.Kind) -> Nation {
+    scheme == .scotland ? .scotland : .englandAndWales
+  }
+}
+
+/// Bank holidays computed from the rules (with substitute days) and the
+/// one-off changes listed in `reference/LAW.md`, for each nation, so the
 /// publication check works for any year of an archive.
 public enum BankHolidays {
-  /// Days moved or added by proclamation. A moved holiday's usual date is in
-  /// `cancelled`.
+  /// Days moved or added by proclamation across the UK. A moved holiday's
+  /// usual date is in `cancelled`.
   static let oneOff: Set<CalendarDate> = dates([
     "1995-05-08",  // VE Day 50th anniversary (early May moved)
     "1999-12-31",  // Millennium
@@ -23,47 +36,45 @@ public enum BankHolidays {
     Set(list.compactMap { CalendarDate(iso: $0) })
   }
 
-  /// Every England and Wales bank holiday in `year`, sorted.
-  public static func holidays(in year: Int) -> [CalendarDate] {
+  /// Every bank holiday of `nation` in `year`, sorted.
+  public static func holidays(in year: Int, nation: Nation = .englandAndWales) -> [CalendarDate] {
     var days: [CalendarDate] = []
+    var fixedDays: [CalendarDate] = []
     func day(_ m: Int, _ d: Int) -> CalendarDate? { CalendarDate(year: year, month: m, day: d) }
-    func substitute(_ date: CalendarDate) -> CalendarDate {
-      switch date.isoWeekday {
-      case 6: return date.adding(days: 2)
-      case 7: return date.adding(days: 1)
-      default: return date
-      }
-    }
-    if let newYear = day(1, 1) { days.append(substitute(newYear)) }
+    func fixed(_ m: Int, _ d: Int) { day(m, d).map { fixedDays.append($0) } }
     let easter = easterSunday(year)
+    fixed(1, 1)
+    if nation == .scotland { fixed(1, 2) }
+    if nation == .northernIreland { fixed(3, 17) }  // St Patrick's Day
     days.append(easter.adding(days: -2))
-    days.append(easter.adding(days: 1))
+    if nation != .scotland { days.append(easter.adding(days: 1)) }
     if let may1 = day(5, 1) { days.append(firstMonday(onOrAfter: may1)) }
     if let may31 = day(5, 31) { days.append(lastMonday(onOrBefore: may31)) }
-    if let aug31 = day(8, 31) { days.append(lastMonday(onOrBefore: aug31)) }
-    if let christmas = day(12, 25), let boxing = day(12, 26) {
-      switch christmas.isoWeekday {
-      case 6:  // Sat: Christmas moves to Mon, Boxing Day to Tue
-        days.append(christmas.adding(days: 2))
-        days.append(christmas.adding(days: 3))
-      case 7:  // Sun: Boxing Day is Mon, Christmas substitute Tue
-        days.append(boxing)
-        days.append(christmas.adding(days: 2))
-      case 5:  // Fri: Boxing Day on Sat moves to Mon
-        days.append(christmas)
-        days.append(boxing.adding(days: 2))
-      default:
-        days.append(christmas)
-        days.append(boxing)
-      }
+    if nation == .northernIreland { fixed(7, 12) }  // Battle of the Boyne
+    if nation == .scotland {
+      if let august1 = day(8, 1) { days.append(firstMonday(onOrAfter: august1)) }
+    } else if let aug31 = day(8, 31) {
+      days.append(lastMonday(onOrBefore: aug31))
     }
-    var result = Set(days).subtracting(cancelled)
+    if nation == .scotland { fixed(11, 30) }  // St Andrew's Day
+    fixed(12, 25)
+    fixed(12, 26)
+    // A fixed date at a weekend moves to the next weekday that is not a
+    // holiday already, in date order: Christmas on a Saturday is Monday's
+    // holiday and Boxing Day Tuesday's.
+    var taken = Set(days + fixedDays.filter { !$0.isWeekend })
+    for date in fixedDays where date.isWeekend {
+      var substitute = date.adding(days: 8 - date.isoWeekday)
+      while taken.contains(substitute) { substitute = substitute.adding(days: 1) }
+      taken.insert(substitute)
+    }
+    var result = taken.subtracting(cancelled)
     result.formUnion(oneOff.filter { $0.year == year })
     return result.sorted()
   }
 
-  public static func isHoliday(_ date: CalendarDate) -> Bool {
-    holidays(in: date.year).contains(date)
+  public static func isHoliday(_ date: CalendarDate, in nation: Nation = .englandAndWales) -> Bool {
+    holidays(in: date.year, nation: nation).contains(date)
   }
 
   static func firstMonday(onOrAfter date: CalendarDate) -> CalendarDate {

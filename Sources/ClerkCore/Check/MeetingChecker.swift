@@ -8,13 +8,10 @@ public struct MeetingChecker: Sendable {
   public let today: CalendarDate
   let workingDays: WorkingDays
 
-  /// England: five clear working days (s100B LGA 1972).
-  public static let clearDaysRequired = 5
-
   public init(index: ArchiveIndex, today: CalendarDate) {
     self.index = index
     self.today = today
-    self.workingDays = WorkingDays(closureDays: index.site.closureDays)
+    self.workingDays = WorkingDays(site: index.site)
   }
 
   public func check(_ meeting: Meeting, entry: MeetingEntry) -> Diagnostics {
@@ -297,16 +294,16 @@ public struct MeetingChecker: Sendable {
   func checkPublication(_ entry: MeetingEntry, _ diagnostics: inout Diagnostics) {
     guard entry.status.isPublished, let published = entry.published else { return }
     let at = entry.locations["published"] ?? SourceLocation(path: entry.id.path + "/meeting.yml")
-    if published > entry.date {
+    let deadline = PublicationDeadline(meeting: entry.date, published: published, workingDays: workingDays)
+    switch deadline.standing {
+    case .afterTheMeeting:
       diagnostics.warning("the agenda is published (\(published.iso)) after the meeting (\(entry.date.iso))", at: at)
-      return
-    }
-    let clear = workingDays.clearDays(from: published, to: entry.date)
-    if clear < Self.clearDaysRequired {
-      let latest = workingDays.latestPublication(for: entry.date, clearDays: Self.clearDaysRequired)
+    case .late(_, let clear):
       diagnostics.warning(
-        "published \(published.iso) leaves \(Plural.count(clear, "clear working day")) before the meeting; five are required (publish by \(latest.longText))",
+        "published \(published.iso) leaves \(Plural.count(clear, "clear working day")) before the meeting; five are required (publish by \(deadline.publishBy.longText))",
         at: at)
+    case .onTime, .notPublished:
+      break
     }
   }
 }

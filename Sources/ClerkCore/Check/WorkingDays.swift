@@ -4,13 +4,20 @@
 /// days.
 public struct WorkingDays: Sendable {
   public var closureDays: Set<CalendarDate>
+  public var nation: Nation
 
-  public init(closureDays: Set<CalendarDate> = []) {
+  public init(closureDays: Set<CalendarDate> = [], nation: Nation = .englandAndWales) {
     self.closureDays = closureDays
+    self.nation = nation
+  }
+
+  /// The site's working days: its nation's bank holidays and its closure days.
+  public init(site: Site) {
+    self.init(closureDays: site.closureDays, nation: site.bankHolidays)
   }
 
   public func isWorkingDay(_ date: CalendarDate) -> Bool {
-    !date.isWeekend && !closureDays.contains(date) && !BankHolidays.isHoliday(date)
+    !date.isWeekend && !closureDays.contains(date) && !BankHolidays.isHoliday(date, in: nation)
   }
 
   /// Working days strictly between `start` and `end`.

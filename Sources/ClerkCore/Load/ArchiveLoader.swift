@@ -157,6 +157,8 @@ public struct ArchiveLoader: Sendable {
     site.templates = fields["templates"].flatMap { reader.string($0, key: "templates") }
     site.appendixNumbering =
       fields["appendix-numbering"].flatMap { reader.choice($0, key: "appendix-numbering", as: AppendixNumbering.self) } ?? .letters
+    site.bankHolidays =
+      fields["bank-holidays"].flatMap { reader.choice($0, key: "bank-holidays", as: Nation.self) } ?? Nation.of(scheme.kind)
     return site
   }
 

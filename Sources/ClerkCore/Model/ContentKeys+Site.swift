@@ -19,6 +19,9 @@ extension ContentKeys {
     ContentKey(
       "closure-days", .list(.date), doc: "*(Clerk)* days the council is closed, which are not working days"),
     ContentKey(
+      "bank-holidays", .choice(Nation.self),
+      doc: "*(Clerk)* whose bank holidays are not working days; by default `scotland` with the Scottish scheme, else `england-and-wales`"),
+    ContentKey(
       "templates", .path, doc: "*(Clerk)* the council's own templates folder, relative to the content folder"),
     ContentKey(
       "appendix-numbering", .choice(AppendixNumbering.self),

@@ -10,6 +10,9 @@ public struct Site: Sendable {
   public var templates: String?
   /// How appendices are named: "Appendix A" (the default) or "Appendix 1".
   public var appendixNumbering: AppendixNumbering = .letters
+  /// Whose bank holidays are not working days (`bank-holidays`; by default
+  /// the exemption scheme's nation).
+  public var bankHolidays: Nation = .englandAndWales
 
   public init(
     organisation: String, baseURL: String, signatory: Signatory? = nil,
