@@ -24,8 +24,11 @@ struct ContentOptions: ParsableArguments {
 
   /// The day checks and pages are relative to: `--today`, else
   /// `SOURCE_DATE_EPOCH` (the reproducible-builds convention), else today in UTC.
-  var todayDate: CalendarDate {
-    if let today, let date = CalendarDate(iso: today) { return date }
+  var todayDate: CalendarDate { Self.today(today) }
+
+  /// `given` (`--today`), else `SOURCE_DATE_EPOCH`, else today in UTC.
+  static func today(_ given: String?) -> CalendarDate {
+    if let given, let date = CalendarDate(iso: given) { return date }
     var seconds = Date().timeIntervalSince1970
     if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
       seconds = epoch

@@ -184,7 +184,14 @@ public struct ArchiveLoader: Sendable {
     }
     let clerk = fields["clerk"].flatMap { reader.contact($0, what: "clerk") }
     guard let name = fields["name"].flatMap({ reader.string($0, key: "name") }) else { return nil }
-    return Committee(slug: slug, name: name, members: members, clerk: clerk)
+    var committee = Committee(slug: slug, name: name, members: members, clerk: clerk)
+    if let node = fields["time"], let text = reader.string(node, key: "time") {
+      committee.time = Self.parseTime(text)
+      if committee.time == nil { reader.error("'time' must be a 24-hour time such as \"18:30\"", at: node) }
+    }
+    committee.venue = fields["venue"].flatMap { reader.string($0, key: "venue") }
+    committee.standingItems = fields["standing-items"].map { reader.standingItems($0) } ?? []
+    return committee
   }
 
   func loadMeetingEntries(

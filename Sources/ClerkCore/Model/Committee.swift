@@ -4,6 +4,10 @@ public struct Committee: Sendable {
   public var name: String
   public var members: [CommitteeMember]
   public var clerk: Contact?
+  /// Defaults for `clerk new meeting`.
+  public var time: String?
+  public var venue: String?
+  public var standingItems: [StandingItem] = []
 
   public init(slug: String, name: String, members: [CommitteeMember] = [], clerk: Contact? = nil) {
     self.slug = slug
@@ -20,5 +24,23 @@ public struct CommitteeMember: Hashable, Sendable {
   public init(name: String, role: String? = nil) {
     self.name = name
     self.role = role
+  }
+}
+
+/// An item every meeting of a committee starts with (`standing-items`).
+public struct StandingItem: Sendable, Equatable {
+  public var slug: String
+  /// Its front matter as YAML, every key but `slug` (and `minutes-of:
+  /// previous`), in the order written.
+  public var frontMatter: String
+  /// `minutes-of: previous`: bind in the minutes of the meeting before.
+  public var minutesOfPrevious: Bool
+  /// `access: exempt`: its `minutes-of` binds in the non-public minutes.
+  public var isExempt = false
+
+  public init(slug: String, frontMatter: String, minutesOfPrevious: Bool = false) {
+    self.slug = slug
+    self.frontMatter = frontMatter
+    self.minutesOfPrevious = minutesOfPrevious
   }
 }
