@@ -22,7 +22,9 @@ struct RenderPDFs: BuildStep {
     let started = ContinuousClock.now
     let tree = context.tree!
     let cache = (tree.destination as NSString).deletingLastPathComponent + "/." + (tree.destination as NSString).lastPathComponent + ".clerk-cache"
-    let renderer = PackPDFs(engine: engine, tree: tree, cache: cache, workers: ProcessInfo.processInfo.activeProcessorCount)
+    var renderer = PackPDFs(engine: engine, tree: tree, cache: cache, workers: ProcessInfo.processInfo.activeProcessorCount)
+    let progress = context.progress
+    renderer.onProgress = { done, total in progress.count(done, of: total, "pack") }
     let publicOutcome = try renderer.run(&context.publicSummaries, subtree: SiteBuilder.publicTree)
     let nonPublicOutcome = try renderer.run(&context.nonPublicSummaries, subtree: SiteBuilder.nonPublicTree)
     try renderMeetingPages(context, printed: [SiteBuilder.publicTree: publicOutcome.printed, SiteBuilder.nonPublicTree: nonPublicOutcome.printed])

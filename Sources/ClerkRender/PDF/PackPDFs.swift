@@ -13,6 +13,9 @@ public final class PackPDFs: @unchecked Sendable {
   public let tree: OutputTree
   public let cache: String
   public let workers: Int
+  /// Told each time a pack is done (cached or laid out): done, total. Called
+  /// from the worker threads.
+  public var onProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
   let pdfCache: PDFCache
   private let pool: [PDFWorker]
 
@@ -131,9 +134,12 @@ public final class PackPDFs: @unchecked Sendable {
     }
     let queue = JobQueue(zip(misses, sizes).sorted { $0.1 > $1.1 }.map { $0.0 })
     let keysFound = keys
+    let done = Counter(jobs.count - misses.count)
+    onProgress?(done.value, jobs.count)
     DispatchQueue.concurrentPerform(iterations: min(pool.count, misses.count)) { slot in
       while let index = queue.next() {
         results[index] = layOut(jobs[index], key: keysFound[index], worker: pool[slot])
+        onProgress?(done.increment(), jobs.count)
       }
     }
     return results.all
@@ -225,4 +231,20 @@ private final class Results: @unchecked Sendable {
   }
 
   var all: [PackPDFs.Printed] { lock.withLock { values } }
+}
+
+/// A count shared by the workers.
+final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private(set) var value: Int
+
+  init(_ value: Int) { self.value = value }
+
+  /// Adds one; returns the new value.
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
+  }
 }
