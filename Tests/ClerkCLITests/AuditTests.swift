@@ -59,24 +59,6 @@ import Testing
     #expect(output.stdout.contains("public/scrutiny/calendar.ics: leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stdout)")
   }
 
-  /// The same through the build: a calendar among the templates' files,
-  /// published as it is, is read unfolded by the build's own audit.
-  @Test func buildRefusesACalendarLeakSplitByAFold() throws {
-    let folder = temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let templates = folder.appendingPathComponent("templates")
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
-    try Data(("BEGIN:VCALENDAR\r\n" + Self.foldedSentence + "\r\nEND:VCALENDAR\r\n").utf8)
-      .write(to: templates.appendingPathComponent("css/notes.ics"))
-    let out = folder.appendingPathComponent("b")
-    let output = try ClerkProcess.run([
-      "build", Self.content, "--out", out.path, "--templates", templates.path, "--quiet", "--no-pdf",
-    ])
-    #expect(output.status == 1)
-    #expect(output.stderr.contains("error: public/assets/notes.ics: leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: out.path))
-  }
-
   @Test func findsALeakInsideAPDF() throws {
     let build = try cleanBuild()
     defer { try? FileManager.default.removeItem(at: build.deletingLastPathComponent()) }
@@ -187,21 +169,36 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
-  /// A template that smuggles exempt text into public/ is caught by the
-  /// build's own audit, and nothing is published.
-  @Test func buildRefusesToPublishALeak() throws {
+  /// Builds the fixture with a copy of the templates holding one more
+  /// file (copied to `public/assets/` as it is): the build must refuse it
+  /// as a leak of the exempt sentence, and publish nothing.
+  func expectBuildRefuses(asset name: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let templates = folder.appendingPathComponent("templates")
     try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
-    try Data("/* \(Self.exemptSentence) */\n".utf8).write(to: templates.appendingPathComponent("css/notes.css"))
+    try Data(text.utf8).write(to: templates.appendingPathComponent("css/" + name))
     let out = folder.appendingPathComponent("b")
     let output = try ClerkProcess.run([
       "build", Self.content, "--out", out.path, "--templates", templates.path, "--quiet", "--no-pdf",
     ])
-    #expect(output.status == 1)
-    #expect(output.stderr.contains("error: public/assets/notes.css: leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: out.path))
+    #expect(output.status == 1, sourceLocation: sourceLocation)
+    #expect(
+      output.stderr.contains("error: public/assets/\(name): leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stderr)",
+      sourceLocation: sourceLocation)
+    #expect(!FileManager.default.fileExists(atPath: out.path), sourceLocation: sourceLocation)
+  }
+
+  /// A template that smuggles exempt text into public/ is caught by the
+  /// build's own audit, and nothing is published.
+  @Test func buildRefusesToPublishALeak() throws {
+    try expectBuildRefuses(asset: "notes.css", "/* \(Self.exemptSentence) */\n")
+  }
+
+  /// The same for a calendar folded inside a word: the build's own audit
+  /// reads it unfolded too.
+  @Test func buildRefusesACalendarLeakSplitByAFold() throws {
+    try expectBuildRefuses(asset: "notes.ics", "BEGIN:VCALENDAR\r\n" + Self.foldedSentence + "\r\nEND:VCALENDAR\r\n")
   }
 }
 
