@@ -48,7 +48,7 @@ extension ArchiveOutputs {
 
 /// One entry of a feed: what happened to which meeting, and on which day.
 struct FeedEntry {
-  enum Kind: Equatable {
+  enum Kind {
     case agenda
     case minutes
     /// The meeting's `revisions:` entry at this index (oldest first, as written).
@@ -60,7 +60,7 @@ struct FeedEntry {
   var updated: CalendarDate
 
   /// Every entry of the published meetings, newest first; entries of the
-  /// same day in the order of their ids.
+  /// same day in the order of their keys.
   ///
   /// - an agenda is dated `published:`, else the meeting's date;
   /// - minutes are dated as the agenda that binds them in (`minutes-of`)
@@ -139,12 +139,4 @@ struct FeedEntry {
     }
     return entry
   }
-}
-
-extension MeetingSummary {
-  /// The day the agenda was published: `published:`, else the meeting's date.
-  var agendaDate: CalendarDate { published ?? date }
-
-  /// The day of the meeting's latest change: its agenda or its last revision.
-  var lastChanged: CalendarDate { revisions.map(\.date).reduce(agendaDate, max) }
 }
