@@ -87,11 +87,13 @@ public final class BuildAudit: @unchecked Sendable {
         nonPublic: nonPublic, isPublicRun: { _ in false }, values: values, names: names,
         publicValues: boilerplate.values.union(batch.allPublicValues)))
     var leaks = pages.flatMap { page in
-      scanner.scanText(page.text, markup: LeakScanner.isMarkup(page.path)).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
+      scanner.scanText(LeakScanner.readable(page.text, path: page.path), markup: LeakScanner.isMarkup(page.path)).map {
+        LeakScanner.Leak(file: "public/" + page.path, source: $0)
+      }
     }
     for copy in copies {
       guard let (text, markup) = LeakScanner.text(of: copy.source, relative: "public/" + copy.path, gaps: gaps) else { continue }
-      leaks += scanner.scanText(text, markup: markup).map { LeakScanner.Leak(file: "public/" + copy.path, source: $0) }
+      leaks += scanner.scanText(LeakScanner.readable(text, path: copy.path), markup: markup).map { LeakScanner.Leak(file: "public/" + copy.path, source: $0) }
     }
     return Array(Set(leaks)).sorted()
   }
@@ -167,8 +169,9 @@ public final class BuildAudit: @unchecked Sendable {
       LeakScanner.text(of: base + relative, relative: "public/" + relative, gaps: gaps).map { (relative, $0.0, $0.1) }
     }
     record(texts.filter { !$0.path.lowercased().hasSuffix(".pdf") }.map { ($0.path, $0.text) })
+    let read = texts.map { (path: $0.path, text: LeakScanner.readable($0.text, path: $0.path), markup: $0.markup) }
     var wanted = Set<UInt64>()
-    for file in texts { Shingles.forEachRun(file.text, markup: file.markup) { hash, _ in wanted.insert(hash) } }
+    for file in read { Shingles.forEachRun(file.text, markup: file.markup) { hash, _ in wanted.insert(hash) } }
     var found = Set<UInt64>()
     if exemptRuns.isAvailable {
       exemptRuns.forEach { hash in if wanted.contains(hash) { found.insert(hash) } }
@@ -178,8 +181,8 @@ public final class BuildAudit: @unchecked Sendable {
     quickIndex.anonymousRuns = found.subtracting(boilerplate.runs)
     func leaks(_ scanner: LeakScanner, names: [String]) -> [LeakScanner.Leak] {
       let named = names.flatMap { relative in scanner.matchValues(in: relative).map { (relative, $0) } }
-      let read = texts.flatMap { file in scanner.scanText(file.text, markup: file.markup).map { (file.path, $0) } }
-      return (named + read).map { LeakScanner.Leak(file: "public/" + $0.0, source: $0.1) }
+      let inText = read.flatMap { file in scanner.scanText(file.text, markup: file.markup).map { (file.path, $0) } }
+      return (named + inText).map { LeakScanner.Leak(file: "public/" + $0.0, source: $0.1) }
     }
     let suspects = leaks(LeakScanner(index: quickIndex), names: files)
     guard !suspects.isEmpty else { return [] }

@@ -62,8 +62,9 @@ public struct LeakScanner: Sendable {
     return files.sorted()
   }
 
-  /// The text a reader gets from a file, and whether it is markup; nil for
-  /// folders and files that hold no text (images).
+  /// The text of a file as written (PDFs as `pdftotext` reads them), and
+  /// whether it is markup; nil for folders and files that hold no text
+  /// (images). Scan `readable(_:path:)` of it.
   /// A file that should hold text and cannot be read is recorded in `gaps`.
   static func text(of path: String, relative: String, gaps: AuditGaps) -> (String, Bool)? {
     guard !relative.hasSuffix("/") else { return nil }
@@ -77,6 +78,13 @@ public struct LeakScanner: Sendable {
     return (String(decoding: data, as: UTF8.self), isMarkup(relative))
   }
 
+  /// A published file's text as its reader gets it, which is what is
+  /// scanned: a calendar unfolded and unescaped (`CalendarText`), any
+  /// other file as written.
+  public static func readable(_ text: String, path: String) -> String {
+    (path as NSString).pathExtension.lowercased() == "ics" ? CalendarText.read(text) : text
+  }
+
   /// Whether a published file is read as markup (tags dropped, attribute
   /// values read as text of their own) rather than as plain text.
   public static func isMarkup(_ path: String) -> Bool {
@@ -86,7 +94,7 @@ public struct LeakScanner: Sendable {
   func scanFile(_ path: String, relative: String) -> [LeakIndex.Source] {
     let sources = matchValues(in: relative)
     guard let (text, markup) = Self.text(of: path, relative: relative, gaps: gaps) else { return sources }
-    return sources + scanText(text, markup: markup)
+    return sources + scanText(Self.readable(text, path: relative), markup: markup)
   }
 
   /// What the index finds in one text: its runs, its values.

@@ -8,6 +8,10 @@ import Testing
   static let content = "Tests/Fixtures/site-small/Content"
   /// Eight words of the exempt item's body (line 20 of its file).
   static let exemptSentence = "the child known as Child A moved placement three times this year"
+  /// The sentence in a calendar line, its commas escaped and the line
+  /// folded inside "placement", which every run of eight of its words holds.
+  static let foldedSentence =
+    #"DESCRIPTION:Note\, the child known as Child A moved pla"# + "\r\n " + #"cement three\, times this year"#
 
   func cleanBuild() throws -> URL {
     let folder = temporaryFolder()
@@ -39,6 +43,20 @@ import Testing
     let output = try audit(build)
     #expect(output.status == 1)
     #expect(output.stdout.contains("public/index.html: leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stdout)")
+  }
+
+  /// A calendar line folded inside a word, with its commas escaped, still
+  /// reads as the sentence it is: the audit unfolds and unescapes first.
+  @Test func findsEightWordsInACalendarAcrossAFold() throws {
+    let build = try cleanBuild()
+    defer { try? FileManager.default.removeItem(at: build.deletingLastPathComponent()) }
+    let calendar = build.appendingPathComponent("public/scrutiny/calendar.ics")
+    let text = try String(contentsOf: calendar, encoding: .utf8)
+      .replacingOccurrences(of: "END:VCALENDAR\r\n", with: "BEGIN:VEVENT\r\n\(Self.foldedSentence)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    try Data(text.utf8).write(to: calendar)
+    let output = try audit(build)
+    #expect(output.status == 1)
+    #expect(output.stdout.contains("public/scrutiny/calendar.ics: leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stdout)")
   }
 
   @Test func findsALeakInsideAPDF() throws {
@@ -151,21 +169,36 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
-  /// A template that smuggles exempt text into public/ is caught by the
-  /// build's own audit, and nothing is published.
-  @Test func buildRefusesToPublishALeak() throws {
+  /// Builds the fixture with a copy of the templates holding one more
+  /// file (copied to `public/assets/` as it is): the build must refuse it
+  /// as a leak of the exempt sentence, and publish nothing.
+  func expectBuildRefuses(asset name: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let templates = folder.appendingPathComponent("templates")
     try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
-    try Data("/* \(Self.exemptSentence) */\n".utf8).write(to: templates.appendingPathComponent("css/notes.css"))
+    try Data(text.utf8).write(to: templates.appendingPathComponent("css/" + name))
     let out = folder.appendingPathComponent("b")
     let output = try ClerkProcess.run([
       "build", Self.content, "--out", out.path, "--templates", templates.path, "--quiet", "--no-pdf",
     ])
-    #expect(output.status == 1)
-    #expect(output.stderr.contains("error: public/assets/notes.css: leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: out.path))
+    #expect(output.status == 1, sourceLocation: sourceLocation)
+    #expect(
+      output.stderr.contains("error: public/assets/\(name): leaks scrutiny/2026-03-10/05-named-case.md:20"), "\(output.stderr)",
+      sourceLocation: sourceLocation)
+    #expect(!FileManager.default.fileExists(atPath: out.path), sourceLocation: sourceLocation)
+  }
+
+  /// A template that smuggles exempt text into public/ is caught by the
+  /// build's own audit, and nothing is published.
+  @Test func buildRefusesToPublishALeak() throws {
+    try expectBuildRefuses(asset: "notes.css", "/* \(Self.exemptSentence) */\n")
+  }
+
+  /// The same for a calendar folded inside a word: the build's own audit
+  /// reads it unfolded too.
+  @Test func buildRefusesACalendarLeakSplitByAFold() throws {
+    try expectBuildRefuses(asset: "notes.ics", "BEGIN:VCALENDAR\r\n" + Self.foldedSentence + "\r\nEND:VCALENDAR\r\n")
   }
 }
 

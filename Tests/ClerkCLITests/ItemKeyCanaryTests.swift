@@ -37,6 +37,11 @@ import Testing
     let publicTree = TreeSnapshot(out.appendingPathComponent("public"))
     let nonPublicTree = TreeSnapshot(out.appendingPathComponent("non-public"))
     #expect(!publicTree.paths.isEmpty)
+    // The feeds and calendars are among the files searched.
+    for file in ["feed.atom", "c/feed.atom", "calendar.ics", "c/calendar.ics"] {
+      #expect(publicTree.paths.contains(file), "\(file) is missing")
+      #expect(nonPublicTree.paths.contains(file), "non-public \(file) is missing")
+    }
     for (key, canary) in Self.canaries {
       #expect(publicTree.mentions(canary).isEmpty, "\(key.name): \(publicTree.mentions(canary))")
     }
@@ -51,12 +56,24 @@ import Testing
     let planted = Self.canaries.map { "<p>\(Self.sentence($0.canary))</p>" }.joined()
     let html = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "</main>", with: planted + "</main>")
     try Data(html.utf8).write(to: page)
+    // And into a feed entry, and a calendar line folded inside "panel".
+    let feed = out.appendingPathComponent("public/feed.atom")
+    let entries = Self.canaries.map { "<entry><summary>\(Self.sentence($0.canary))</summary></entry>" }.joined()
+    let atom = try String(contentsOf: feed, encoding: .utf8).replacingOccurrences(of: "</feed>", with: entries + "</feed>")
+    try Data(atom.utf8).write(to: feed)
+    let calendar = out.appendingPathComponent("public/c/calendar.ics")
+    let lines = Self.canaries.map { "X-NOTE:" + Self.sentence($0.canary).replacingOccurrences(of: "panel", with: "pan\r\n el") + "\r\n" }
+    let ics = try String(contentsOf: calendar, encoding: .utf8)
+      .replacingOccurrences(of: "END:VCALENDAR\r\n", with: lines.joined() + "END:VCALENDAR\r\n")
+    try Data(ics.utf8).write(to: calendar)
     let audit = try ClerkProcess.run(["audit", out.path])
     #expect(audit.status == 1, "\(audit.stderr)")
     for (offset, entry) in Self.canaries.enumerated() {
       // Lines: ---, title, access, exempt-paragraphs, then one key a line.
       let line = 5 + offset
-      #expect(audit.stdout.contains("public/index.html: leaks c/2020-02-10/02-secret.md:\(line)"), "\(entry.key.name) (line \(line)): \(audit.stdout)")
+      for file in ["public/index.html", "public/feed.atom", "public/c/calendar.ics"] {
+        #expect(audit.stdout.contains("\(file): leaks c/2020-02-10/02-secret.md:\(line)"), "\(entry.key.name) (line \(line)) in \(file): \(audit.stdout)")
+      }
     }
   }
 }

@@ -9,16 +9,11 @@ extension ArchiveOutputs {
     var format: TemplateFormat { .xml }
 
     func render(_ pages: ArchivePages, _ meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> [OutputFile] {
-      let base = Self.base(pages.index.site.baseURL)
+      let address = SiteAddress(pages.index.site.baseURL)
       var paths = [SiteLayout.index] + pages.index.committees.map { SiteLayout.committee($0.slug) }
       paths += meetings.sorted { $0.id.path < $1.id.path }.flatMap(\.pages)
-      let urls = paths.map { ["loc": base + ($0 == SiteLayout.index ? "" : $0)] }
+      let urls = paths.map { ["loc": address.url($0)] }
       return [OutputFile(path: "sitemap.xml", text: try pages.templates.render(["urls": urls], template: "site/sitemap.xml"))]
-    }
-
-    /// `base-url` with one trailing slash.
-    static func base(_ url: String) -> String {
-      url.hasSuffix("/") ? url : url + "/"
     }
   }
 
@@ -28,7 +23,7 @@ extension ArchiveOutputs {
     func render(_ pages: ArchivePages, _ meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> [OutputFile] {
       let context: [String: Any] = [
         "isPublic": pages.audience == .public,
-        "sitemap": Sitemap.base(pages.index.site.baseURL) + "sitemap.xml",
+        "sitemap": SiteAddress(pages.index.site.baseURL).url("sitemap.xml"),
       ]
       return [OutputFile(path: "robots.txt", text: try pages.templates.render(context, template: "site/robots.txt"))]
     }

@@ -11,7 +11,13 @@ public struct MeetingSummary: Sendable {
   public var published: CalendarDate?
   public var revisions: [Revision]
   public var itemCount: Int
+  /// Every agenda entry's number and title, in agenda order: an item's
+  /// title is public even when the item is exempt (feeds, calendars).
+  public var agenda: [AgendaLine]
   public var hasMinutes: Bool
+  /// Meetings whose public minutes this meeting's agenda binds in
+  /// (`minutes-of`): the feeds date those minutes by this agenda.
+  public var bindsMinutesOf: [MeetingID]
   public var hasPackPDF: Bool
   /// The packs this meeting prints: `pack` and any supplements.
   public var packs: [PackFile]
@@ -27,7 +33,9 @@ public struct MeetingSummary: Sendable {
     published = plan.published
     revisions = plan.revisions
     itemCount = plan.items.count
+    agenda = plan.items.map { AgendaLine(number: $0.number.description, title: $0.title) }
     hasMinutes = plan.minutes != nil
+    bindsMinutesOf = plan.items.compactMap(\.content?.embeddedMinutes).filter { $0.minutes.access == .public }.map(\.meeting)
     self.hasPackPDF = hasPackPDF
     let supplements: [Int?] = [nil] + plan.supplements.map { $0 }
     packs = supplements.map { number in
@@ -40,6 +48,12 @@ public struct MeetingSummary: Sendable {
         })
     }
   }
+}
+
+/// One entry of a meeting's agenda as a feed or calendar lists it.
+public struct AgendaLine: Sendable, Hashable {
+  public var number: String
+  public var title: String
 }
 
 /// One printed pack of a meeting and the anchors its PDF must report.
@@ -121,6 +135,8 @@ struct ArchivePages {
       "hasMembers": !committee.members.isEmpty,
       "clerk": committee.clerk?.dictionary() as Any,
       "hasClerk": committee.clerk != nil,
+      "feedHref": SiteLayout.relative(from: page, to: SiteLayout.committeeFeed(committee.slug)),
+      "calendarHref": SiteLayout.relative(from: page, to: SiteLayout.committeeCalendar(committee.slug)),
     ]
     context["years"] = years.map { year, list -> [String: Any] in
       ["year": year, "id": "year-\(year)", "meetings": list.sorted(by: Self.newestFirst).map { entry($0, page: page) }]

@@ -24,6 +24,7 @@ struct PageContext {
       "root": SiteLayout.root(from: path),
       "homeHref": SiteLayout.relative(from: path, to: SiteLayout.index),
       "stylesheet": SiteLayout.relative(from: path, to: SiteLayout.stylesheet),
+      "feedHref": SiteLayout.relative(from: path, to: SiteLayout.feed),
       "breadcrumbs": crumbs,
       "hasBreadcrumbs": !breadcrumbs.isEmpty,
       "nonPublic": audience == .nonPublic,

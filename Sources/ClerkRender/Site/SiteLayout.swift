@@ -8,7 +8,13 @@ public enum SiteLayout {
   public static let stylesheet = "assets/clerk.css"
   public static let packStylesheet = "assets/pack.css"
 
+  /// The feed and calendar of every committee; each committee has its own beside its page.
+  public static let feed = "feed.atom"
+  public static let calendar = "calendar.ics"
+
   public static func committee(_ slug: String) -> String { "\(slug)/index.html" }
+  public static func committeeFeed(_ slug: String) -> String { "\(slug)/\(feed)" }
+  public static func committeeCalendar(_ slug: String) -> String { "\(slug)/\(calendar)" }
   public static func meetingFolder(_ id: MeetingID) -> String { id.path }
   public static func meeting(_ id: MeetingID) -> String { "\(id.path)/index.html" }
   public static func item(_ id: MeetingID, number: AgendaNumber) -> String { "\(id.path)/item-\(number).html" }

@@ -1,8 +1,8 @@
 import Mustache
 
-/// What a template writes, read from its name: `feed.xml.mustache` is XML,
-/// `calendar.ics.mustache` iCalendar, `robots.txt.mustache` plain text,
-/// anything else HTML. Each format escapes `{{values}}` its own way, so no
+/// What a template writes, read from its name: `sitemap.xml.mustache` and
+/// `feed.atom.mustache` are XML, `calendar.ics.mustache` iCalendar,
+/// `robots.txt.mustache` plain text, anything else HTML. Each format escapes `{{values}}` its own way, so no
 /// template can fall back to HTML escaping by accident (`{{{triple}}}`
 /// never escapes, in any format).
 public enum TemplateFormat: String, Sendable, CaseIterable {
@@ -11,7 +11,7 @@ public enum TemplateFormat: String, Sendable, CaseIterable {
   /// The format of the template named `name` (its path without `.mustache`).
   public init(templateName name: String) {
     switch name.split(separator: "/").last?.split(separator: ".").dropFirst().last {
-    case "xml": self = .xml
+    case "xml", "atom": self = .xml
     case "ics": self = .icalendar
     case "txt": self = .text
     default: self = .html
