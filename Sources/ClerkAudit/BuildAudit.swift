@@ -43,7 +43,7 @@ public final class BuildAudit: @unchecked Sendable {
     self.archive = archive
     self.templates = templates
     collector = LeakIndexBuilder(root: archive.root, site: archive.site, templates: templates)
-    collector.addPublicValues(archive.committees.flatMap { [$0.clerk?.email, $0.clerk?.phone].compactMap { $0 } })
+    collector.addPublicValues(archive.publicContactValues)
     boilerplate = collector.publicSnapshot
     publicValues = boilerplate.values
   }
@@ -87,11 +87,11 @@ public final class BuildAudit: @unchecked Sendable {
         nonPublic: nonPublic, isPublicRun: { _ in false }, values: values, names: names,
         publicValues: boilerplate.values.union(batch.allPublicValues)))
     var leaks = pages.flatMap { page in
-      scanner.scanText(page.text, markup: LeakScanner.isMarkup(page.path)).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
+      scanner.scanText(LeakScanner.readable(page.text, path: page.path), markup: LeakScanner.isMarkup(page.path)).map { LeakScanner.Leak(file: "public/" + page.path, source: $0) }
     }
     for copy in copies {
       guard let (text, markup) = LeakScanner.text(of: copy.source, relative: "public/" + copy.path, gaps: gaps) else { continue }
-      leaks += scanner.scanText(text, markup: markup).map { LeakScanner.Leak(file: "public/" + copy.path, source: $0) }
+      leaks += scanner.scanText(LeakScanner.readable(text, path: copy.path), markup: markup).map { LeakScanner.Leak(file: "public/" + copy.path, source: $0) }
     }
     return Array(Set(leaks)).sorted()
   }
@@ -163,10 +163,11 @@ public final class BuildAudit: @unchecked Sendable {
     lock.unlock()
     let base = root + "/public/"
     let files = LeakScanner.files(under: root + "/public")
-    let texts = files.filter { !skipping.contains($0) }.compactMap { relative -> (path: String, text: String, markup: Bool)? in
+    var texts = files.filter { !skipping.contains($0) }.compactMap { relative -> (path: String, text: String, markup: Bool)? in
       LeakScanner.text(of: base + relative, relative: "public/" + relative, gaps: gaps).map { (relative, $0.0, $0.1) }
     }
     record(texts.filter { !$0.path.lowercased().hasSuffix(".pdf") }.map { ($0.path, $0.text) })
+    texts = texts.map { ($0.path, LeakScanner.readable($0.text, path: $0.path), $0.markup) }
     var wanted = Set<UInt64>()
     for file in texts { Shingles.forEachRun(file.text, markup: file.markup) { hash, _ in wanted.insert(hash) } }
     var found = Set<UInt64>()

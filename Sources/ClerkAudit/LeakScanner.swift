@@ -77,6 +77,12 @@ public struct LeakScanner: Sendable {
     return (String(decoding: data, as: UTF8.self), isMarkup(relative))
   }
 
+  /// The text the scan reads, given a file's text: a JSON file's string
+  /// escapes decoded (`JSONText`), anything else as it is.
+  public static func readable(_ text: String, path: String) -> String {
+    (path as NSString).pathExtension.lowercased() == "json" ? JSONText.decoded(text) : text
+  }
+
   /// Whether a published file is read as markup (tags dropped, attribute
   /// values read as text of their own) rather than as plain text.
   public static func isMarkup(_ path: String) -> Bool {
@@ -86,7 +92,7 @@ public struct LeakScanner: Sendable {
   func scanFile(_ path: String, relative: String) -> [LeakIndex.Source] {
     let sources = matchValues(in: relative)
     guard let (text, markup) = Self.text(of: path, relative: relative, gaps: gaps) else { return sources }
-    return sources + scanText(text, markup: markup)
+    return sources + scanText(Self.readable(text, path: relative), markup: markup)
   }
 
   /// What the index finds in one text: its runs, its values.

@@ -157,6 +157,15 @@ public struct ArchiveLoader: Sendable {
     site.templates = fields["templates"].flatMap { reader.string($0, key: "templates") }
     site.appendixNumbering =
       fields["appendix-numbering"].flatMap { reader.choice($0, key: "appendix-numbering", as: AppendixNumbering.self) } ?? .letters
+    if let node = fields["accessibility"],
+      let contact = reader.fields(of: node, what: "accessibility", keys: ContentKeys.accessibility)
+    {
+      site.accessibility = AccessibilityContact(
+        email: contact["email"].flatMap { reader.string($0, key: "email") },
+        phone: contact["phone"].flatMap { reader.string($0, key: "phone") },
+        prepared: contact["prepared"].flatMap { reader.date($0, key: "prepared") },
+        reviewed: contact["reviewed"].flatMap { reader.date($0, key: "reviewed") })
+    }
     return site
   }
 

@@ -10,6 +10,8 @@ public struct Site: Sendable {
   public var templates: String?
   /// How appendices are named: "Appendix A" (the default) or "Appendix 1".
   public var appendixNumbering: AppendixNumbering = .letters
+  /// The accessibility statement's contact and dates (`accessibility:`).
+  public var accessibility = AccessibilityContact()
 
   public init(
     organisation: String, baseURL: String, signatory: Signatory? = nil,

@@ -9,11 +9,17 @@ extension ArchiveOutputs {
     var format: TemplateFormat { .xml }
 
     func render(_ pages: ArchivePages, _ meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> [OutputFile] {
-      let base = Self.base(pages.index.site.baseURL)
       var paths = [SiteLayout.index] + pages.index.committees.map { SiteLayout.committee($0.slug) }
       paths += meetings.sorted { $0.id.path < $1.id.path }.flatMap(\.pages)
-      let urls = paths.map { ["loc": base + ($0 == SiteLayout.index ? "" : $0)] }
+      paths.append(SiteLayout.accessibility)
+      let urls = paths.map { ["loc": Self.url(pages.index.site, $0)] }
       return [OutputFile(path: "sitemap.xml", text: try pages.templates.render(["urls": urls], template: "site/sitemap.xml"))]
+    }
+
+    /// A file of the tree (`c/2020-02-10/pack.html`) as an absolute URL
+    /// from `base-url`; the index is the base itself.
+    static func url(_ site: Site, _ path: String) -> String {
+      base(site.baseURL) + (path == SiteLayout.index ? "" : path)
     }
 
     /// `base-url` with one trailing slash.

@@ -24,6 +24,7 @@ struct PageContext {
       "root": SiteLayout.root(from: path),
       "homeHref": SiteLayout.relative(from: path, to: SiteLayout.index),
       "stylesheet": SiteLayout.relative(from: path, to: SiteLayout.stylesheet),
+      "accessibilityHref": SiteLayout.relative(from: path, to: SiteLayout.accessibility),
       "breadcrumbs": crumbs,
       "hasBreadcrumbs": !breadcrumbs.isEmpty,
       "nonPublic": audience == .nonPublic,
