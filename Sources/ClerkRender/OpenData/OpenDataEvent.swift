@@ -12,17 +12,19 @@ struct OpenDataEvent: Encodable {
   var allDay = false
   var status: String
   var location: Location
-  var participants: [Participant]
+  var participants: [Entity]
   var documents: [Document]
   var sources: [Link]
   var agenda: [AgendaEntry]
-  var extras: Extras
+  var extras: Extras<MeetingExtras>
 
   struct Location: Encodable {
     var name: String
   }
 
-  struct Participant: Encodable {
+  /// A participant of the meeting, or an entity related to an item (a
+  /// report's author): `organization` or `person`, and what it is to it.
+  struct Entity: Encodable {
     var name: String
     var entityType: String
     var note: String
@@ -49,8 +51,9 @@ struct OpenDataEvent: Encodable {
     var note: String
   }
 
-  struct Extras: Encodable {
-    var clerk: MeetingExtras
+  /// Clerk's own fields, namespaced as OCD asks of extras.
+  struct Extras<Clerk: Encodable>: Encodable {
+    var clerk: Clerk
   }
 
   struct MeetingExtras: Encodable {
@@ -92,8 +95,8 @@ struct OpenDataEvent: Encodable {
     var paragraphs: [Int]?
     /// Generated lines: cross-references, the exclusion motion.
     var notes: [String]
-    var relatedEntities: [RelatedEntity]
-    var extras: ItemExtrasBox
+    var relatedEntities: [Entity]
+    var extras: Extras<ItemExtras>
   }
 
   /// All an exempt item shows the public: these four keys, nothing else.
@@ -102,16 +105,6 @@ struct OpenDataEvent: Encodable {
     var description: String
     var `public` = false
     var paragraphs: [Int]
-  }
-
-  struct RelatedEntity: Encodable {
-    var name: String
-    var entityType: String
-    var note: String
-  }
-
-  struct ItemExtrasBox: Encodable {
-    var clerk: ItemExtras
   }
 
   struct ItemExtras: Encodable {

@@ -18,7 +18,7 @@ extension MeetingOutputs {
       let (plan, site) = (pages.plan, pages.index.site)
       let resolver = LinkResolver(plan: plan, index: pages.index, page: SiteLayout.meeting(plan.id))
       let members = pages.committee.members.map { member in
-        OpenDataEvent.Participant(name: member.name, entityType: "person", note: member.role ?? "member")
+        OpenDataEvent.Entity(name: member.name, entityType: "person", note: member.role ?? "member")
       }
       return OpenDataEvent(
         name: OpenData.name(committee: pages.committee.name, date: plan.date),
@@ -80,7 +80,7 @@ extension MeetingOutputs {
       let site = pages.index.site
       var notes = item.crossReferences.map(\.sentence)
       if case .exclusion(let exclusion) = item.kind { notes.insert(exclusion.motion, at: 0) }
-      var entities: [OpenDataEvent.RelatedEntity] = []
+      var entities: [OpenDataEvent.Entity] = []
       if let reportOf = item.content?.reportOf { entities.append(.init(name: reportOf, entityType: "organization", note: "report of")) }
       for author in item.content?.authors ?? [] {
         entities.append(.init(name: author.name, entityType: "person", note: author.role.map { "author, \($0)" } ?? "author"))
