@@ -43,7 +43,7 @@ public final class BuildAudit: @unchecked Sendable {
     self.archive = archive
     self.templates = templates
     collector = LeakIndexBuilder(root: archive.root, site: archive.site, templates: templates)
-    collector.addPublicValues(archive.committees.flatMap { [$0.clerk?.email, $0.clerk?.phone].compactMap { $0 } })
+    collector.addPublicValues(archive.publicContactValues)
     boilerplate = collector.publicSnapshot
     publicValues = boilerplate.values
   }

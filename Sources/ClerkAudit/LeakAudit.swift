@@ -5,7 +5,7 @@ public enum LeakAudit {
   /// Loads every meeting of the archive into a leak index.
   public static func index(_ archive: ArchiveIndex, templates: String?) -> LeakIndex {
     let builder = LeakIndexBuilder(root: archive.root, site: archive.site, templates: templates)
-    builder.addPublicValues(archive.committees.flatMap { [$0.clerk?.email, $0.clerk?.phone].compactMap { $0 } })
+    builder.addPublicValues(archive.publicContactValues)
     let loader = MeetingLoader(index: archive)
     ParallelWork.run(count: archive.meetings.count, width: 4) { offset in
       builder.add(loader.loadMeeting(archive.meetings[offset]).0)

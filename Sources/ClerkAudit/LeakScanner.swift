@@ -79,10 +79,14 @@ public struct LeakScanner: Sendable {
   }
 
   /// A published file's text as its reader gets it, which is what is
-  /// scanned: a calendar unfolded and unescaped (`CalendarText`), any
-  /// other file as written.
+  /// scanned: a calendar unfolded and unescaped (`CalendarText`), a JSON
+  /// file's string escapes decoded (`JSONText`), any other file as written.
   public static func readable(_ text: String, path: String) -> String {
-    (path as NSString).pathExtension.lowercased() == "ics" ? CalendarText.read(text) : text
+    switch (path as NSString).pathExtension.lowercased() {
+    case "ics": CalendarText.read(text)
+    case "json": JSONText.decoded(text)
+    default: text
+    }
   }
 
   /// Whether a published file is read as markup (tags dropped, attribute

@@ -45,6 +45,8 @@ import Testing
     for (key, canary) in Self.canaries {
       #expect(publicTree.mentions(canary).isEmpty, "\(key.name): \(publicTree.mentions(canary))")
     }
+    // The open data is among what was read: the meeting's JSON and the index.
+    #expect(publicTree.paths.contains("c/2020-02-10/meeting.json") && publicTree.paths.contains("index.json"))
     // The planting worked: what the non-public pages show does carry the canaries.
     for name in ["report-of", "authors", "appendices"] {
       let canary = Self.canaries.first { $0.key.name == name }!.canary
@@ -66,12 +68,21 @@ import Testing
     let ics = try String(contentsOf: calendar, encoding: .utf8)
       .replacingOccurrences(of: "END:VCALENDAR\r\n", with: lines.joined() + "END:VCALENDAR\r\n")
     try Data(ics.utf8).write(to: calendar)
+    // And into the public index.json, spelt with JSON escapes, which the
+    // audit decodes before it reads.
+    let json = out.appendingPathComponent("public/index.json")
+    let escaped = Self.canaries.map { entry in
+      "\"" + Self.sentence(entry.canary).replacingOccurrences(of: " was ", with: "\\nwas\\u0020").replacingOccurrences(of: "panel", with: "p\\u0061nel") + "\""
+    }
+    let index = try String(contentsOf: json, encoding: .utf8)
+      .replacingOccurrences(of: "\"meetings\" :", with: "\"planted\" : [\(escaped.joined(separator: ", "))],\n  \"meetings\" :")
+    try Data(index.utf8).write(to: json)
     let audit = try ClerkProcess.run(["audit", out.path])
     #expect(audit.status == 1, "\(audit.stderr)")
     for (offset, entry) in Self.canaries.enumerated() {
       // Lines: ---, title, access, exempt-paragraphs, then one key a line.
       let line = 5 + offset
-      for file in ["public/index.html", "public/feed.atom", "public/c/calendar.ics"] {
+      for file in ["public/index.html", "public/feed.atom", "public/c/calendar.ics", "public/index.json"] {
         #expect(audit.stdout.contains("\(file): leaks c/2020-02-10/02-secret.md:\(line)"), "\(entry.key.name) (line \(line)) in \(file): \(audit.stdout)")
       }
     }

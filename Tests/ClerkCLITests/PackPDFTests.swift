@@ -92,6 +92,9 @@ import Testing
       for page in text where page.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("This page is intentionally left blank") {
         #expect(!page.contains("Agenda Item"))
       }
+      // The meeting's open data links the printed PDF.
+      let json = try String(contentsOf: out.appendingPathComponent("\(tree)/safeguarding/2020-02-10/meeting.json"), encoding: .utf8)
+      #expect(json.contains("\"url\" : \"https://democracy.example.gov.uk/safeguarding/2020-02-10/pack.pdf\""), "\(tree): meeting.json does not link pack.pdf")
       // The page numbers written into the web page are the PDF's.
       let meeting = try String(contentsOf: out.appendingPathComponent("\(tree)/safeguarding/2020-02-10/index.html"), encoding: .utf8)
       for (number, range) in ranges {

@@ -9,7 +9,7 @@ import Testing
   static let lists: [(what: String, keys: [ContentKey])] = [
     ("site.yml", ContentKeys.site), ("committee.yml", ContentKeys.committee), ("meeting.yml", ContentKeys.meeting),
     ("item front matter", ContentKeys.item), ("an appendix", ContentKeys.appendix), ("a member", ContentKeys.member),
-    ("clerk", ContentKeys.contact), ("signatory", ContentKeys.signatory),
+    ("clerk", ContentKeys.contact), ("signatory", ContentKeys.signatory), ("accessibility", ContentKeys.accessibility),
   ]
 
   @Test(arguments: lists.indices) func keysComeFromTheDeclaration(_ index: Int) {

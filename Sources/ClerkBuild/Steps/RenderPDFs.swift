@@ -41,8 +41,8 @@ struct RenderPDFs: BuildStep {
       "PDF: \(Plural.count(pdfs, "pack")), \(Plural.count(pages, "page")); \(publicOutcome.hits + nonPublicOutcome.hits) from cache, \(misses) rendered in \(String(format: "%.1f", seconds)) s\(rate)"
   }
 
-  /// Renders the meeting pages of every printed meeting again, with their
-  /// page numbers (the meetings are loaded and planned again: cheap next
+  /// Renders the meeting pages (and `meeting.json`) of every printed
+  /// meeting again, with their page numbers and PDF links (the meetings are loaded and planned again: cheap next
   /// to printing them). The public ones are audited again at the end.
   func renderMeetingPages(_ context: BuildContext, printed: [String: [MeetingID: PrintedPages]]) throws {
     let (index, builder, tree) = (context.index!, context.builder!, context.tree!)
@@ -54,7 +54,7 @@ struct RenderPDFs: BuildStep {
       for (subtree, audience) in [(SiteBuilder.publicTree, Audience.public), (SiteBuilder.nonPublicTree, .nonPublic)] {
         guard let pages = printed[subtree]?[result.plan.id], let plan = result.plan.narrowed(to: audience) else { continue }
         do throws(TemplateSet.Problem) {
-          rendered.append((subtree, try builder.meetingPage(plan, printed: pages)))
+          rendered += try builder.printedMeetingFiles(plan, printed: pages).map { (subtree, $0) }
         } catch {
           problem = error
         }

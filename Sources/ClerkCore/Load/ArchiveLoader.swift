@@ -159,6 +159,15 @@ public struct ArchiveLoader: Sendable {
       fields["appendix-numbering"].flatMap { reader.choice($0, key: "appendix-numbering", as: AppendixNumbering.self) } ?? .letters
     site.bankHolidays =
       fields["bank-holidays"].flatMap { reader.choice($0, key: "bank-holidays", as: Nation.self) } ?? Nation.of(scheme.kind)
+    if let node = fields["accessibility"],
+      let contact = reader.fields(of: node, what: "accessibility", keys: ContentKeys.accessibility)
+    {
+      site.accessibility = AccessibilityContact(
+        email: contact["email"].flatMap { reader.string($0, key: "email") },
+        phone: contact["phone"].flatMap { reader.string($0, key: "phone") },
+        prepared: contact["prepared"].flatMap { reader.date($0, key: "prepared") },
+        reviewed: contact["reviewed"].flatMap { reader.date($0, key: "reviewed") })
+    }
     return site
   }
 

@@ -26,6 +26,17 @@ extension ContentKeys {
     ContentKey(
       "appendix-numbering", .choice(AppendixNumbering.self),
       doc: "`letters` (default: Appendix A, B) or `numbers` (Appendix 1, 2)"),
+    ContentKey(
+      "accessibility", .mapping(accessibility.map(\.name)),
+      doc: "*(Clerk)* the accessibility statement's contact and dates, all optional (below)"),
+  ]
+
+  /// `site.yml`'s `accessibility`: the statement's contact and dates.
+  public static let accessibility: [ContentKey] = [
+    ContentKey("email", .text, doc: "where to report a problem or ask for another format"),
+    ContentKey("phone", .text, doc: "the same by telephone"),
+    ContentKey("prepared", .date, doc: "the day the statement was first prepared"),
+    ContentKey("reviewed", .date, doc: "the day it was last reviewed"),
   ]
 
   /// `site.yml`'s `signatory`.

@@ -13,6 +13,8 @@ public struct Site: Sendable {
   /// Whose bank holidays are not working days (`bank-holidays`; by default
   /// the exemption scheme's nation).
   public var bankHolidays: Nation = .englandAndWales
+  /// The accessibility statement's contact and dates (`accessibility:`).
+  public var accessibility = AccessibilityContact()
 
   public init(
     organisation: String, baseURL: String, signatory: Signatory? = nil,

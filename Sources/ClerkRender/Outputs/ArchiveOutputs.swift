@@ -19,7 +19,9 @@ extension ArchiveOutput {
 /// now; feeds, calendars, open data, the sitemap and the manifest join it
 /// as one type each.
 enum ArchiveOutputs {
-  static let all: [any ArchiveOutput] = [SiteIndex(), CommitteePages(), Feeds(), Calendars(), Sitemap(), Robots()]
+  static let all: [any ArchiveOutput] = [
+    SiteIndex(), CommitteePages(), Feeds(), Calendars(), Sitemap(), Robots(), IndexJSON(), AccessibilityStatement(),
+  ]
 
   /// `index.html`: committees, upcoming and recent meetings.
   struct SiteIndex: ArchiveOutput {

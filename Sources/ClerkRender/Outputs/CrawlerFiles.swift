@@ -12,6 +12,7 @@ extension ArchiveOutputs {
       let address = SiteAddress(pages.index.site.baseURL)
       var paths = [SiteLayout.index] + pages.index.committees.map { SiteLayout.committee($0.slug) }
       paths += meetings.sorted { $0.id.path < $1.id.path }.flatMap(\.pages)
+      paths.append(SiteLayout.accessibility)
       let urls = paths.map { ["loc": address.url($0)] }
       return [OutputFile(path: "sitemap.xml", text: try pages.templates.render(["urls": urls], template: "site/sitemap.xml"))]
     }

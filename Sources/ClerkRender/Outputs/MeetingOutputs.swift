@@ -19,7 +19,7 @@ extension MeetingOutput {
 /// Every per-meeting output, in one list: adding one is a new type here (or
 /// in a file of its own), an entry in `all`, and its template.
 enum MeetingOutputs {
-  static let all: [any MeetingOutput] = [MeetingPage(), ItemPages(), Packs(), MinutesPages()]
+  static let all: [any MeetingOutput] = [MeetingPage(), ItemPages(), Packs(), MinutesPages(), MeetingJSON()]
 
   /// `<meeting>/index.html`: front sheet and agenda.
   struct MeetingPage: MeetingOutput {

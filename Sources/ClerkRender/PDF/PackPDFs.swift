@@ -41,7 +41,7 @@ public final class PackPDFs: @unchecked Sendable {
     public var misses = 0
     public var failures: [String] = []
     /// What was printed for each meeting with a PDF: its meeting page is
-    /// rendered again with these (`SiteBuilder.meetingPage(_:printed:)`).
+    /// rendered again with these (`SiteBuilder.printedMeetingFiles(_:printed:)`).
     public var printed: [MeetingID: PrintedPages] = [:]
   }
 

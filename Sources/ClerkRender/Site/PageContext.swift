@@ -25,6 +25,7 @@ struct PageContext {
       "homeHref": SiteLayout.relative(from: path, to: SiteLayout.index),
       "stylesheet": SiteLayout.relative(from: path, to: SiteLayout.stylesheet),
       "feedHref": SiteLayout.relative(from: path, to: SiteLayout.feed),
+      "accessibilityHref": SiteLayout.relative(from: path, to: SiteLayout.accessibility),
       "breadcrumbs": crumbs,
       "hasBreadcrumbs": !breadcrumbs.isEmpty,
       "nonPublic": audience == .nonPublic,

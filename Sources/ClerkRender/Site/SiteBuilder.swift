@@ -69,13 +69,16 @@ public struct SiteBuilder: Sendable {
     try MeetingPages(plan: plan, index: index, templates: templates, contentRoot: index.root, fragments: fragments).render()
   }
 
-  /// A meeting page rendered again with what the PDF engine printed
-  /// (`plan` narrowed to the page's tree): its agenda shows each item's
-  /// pages, and its papers link the PDFs.
-  public func meetingPage(_ plan: MeetingPlan, printed: PrintedPages) throws(TemplateSet.Problem) -> OutputFile {
+  /// A meeting's page and `meeting.json` rendered again with what the PDF
+  /// engine printed (`plan` narrowed to their tree): the agenda shows each
+  /// item's pages, and the page and the JSON link the PDFs.
+  public func printedMeetingFiles(_ plan: MeetingPlan, printed: PrintedPages) throws(TemplateSet.Problem) -> [OutputFile] {
     var pages = MeetingPages(plan: plan, index: index, templates: templates, contentRoot: index.root, fragments: FragmentCache())
     pages.printed = printed
-    return OutputFile(path: SiteLayout.meeting(plan.id), text: try pages.renderMeetingPage())
+    return [
+      OutputFile(path: SiteLayout.meeting(plan.id), text: try pages.renderMeetingPage()),
+      MeetingOutputs.MeetingJSON.file(pages),
+    ]
   }
 
   /// The index and committee pages of one tree.

@@ -7,6 +7,8 @@ public enum SiteLayout {
   public static let index = "index.html"
   public static let stylesheet = "assets/clerk.css"
   public static let packStylesheet = "assets/pack.css"
+  public static let accessibility = "accessibility.html"
+  public static let openDataIndex = "index.json"
 
   /// The feed and calendar of every committee; each committee has its own beside its page.
   public static let feed = "feed.atom"
@@ -22,6 +24,7 @@ public enum SiteLayout {
   public static func nonPublicMinutes(_ id: MeetingID) -> String { "\(id.path)/minutes-non-public.html" }
   public static func pack(_ id: MeetingID) -> String { "\(id.path)/pack.html" }
   public static func packPDF(_ id: MeetingID) -> String { "\(id.path)/pack.pdf" }
+  public static func meetingJSON(_ id: MeetingID) -> String { "\(id.path)/meeting.json" }
   public static func packPages(_ id: MeetingID) -> String { "\(id.path)/pack-pages.json" }
   public static func supplement(_ id: MeetingID, number: Int) -> String { "\(id.path)/supplement-\(number).html" }
   public static func supplementPDF(_ id: MeetingID, number: Int) -> String { "\(id.path)/supplement-\(number).pdf" }
