@@ -153,10 +153,11 @@ public final class BuildAudit: @unchecked Sendable {
     lock.unlock()
   }
 
-  /// Leaks in the rest of `root/public`: the files no meeting audit read,
-  /// and every file's name. Each such file is read once; its runs are
-  /// looked up among the archive's non-public runs as these stream back
-  /// from disk.
+  /// Leaks in the rest of `root/public`: the files no audit read yet (no
+  /// meeting audit, no earlier call: a file written after one call, the
+  /// manifest say, is read by the next), and every file's name. Each such
+  /// file is read once; its runs are looked up among the archive's
+  /// non-public runs as these stream back from disk.
   public func auditRest(root: String) -> [LeakScanner.Leak] {
     lock.lock()
     var quickIndex = LeakIndex(
@@ -169,6 +170,9 @@ public final class BuildAudit: @unchecked Sendable {
       LeakScanner.text(of: base + relative, relative: "public/" + relative, gaps: gaps).map { (relative, $0.0, $0.1) }
     }
     record(texts.filter { !$0.path.lowercased().hasSuffix(".pdf") }.map { ($0.path, $0.text) })
+    lock.lock()
+    audited.formUnion(files.filter { !skipping.contains($0) })
+    lock.unlock()
     let read = texts.map { (path: $0.path, text: LeakScanner.readable($0.text, path: $0.path), markup: $0.markup) }
     var wanted = Set<UInt64>()
     for file in read { Shingles.forEachRun(file.text, markup: file.markup) { hash, _ in wanted.insert(hash) } }

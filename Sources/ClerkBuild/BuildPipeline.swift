@@ -6,7 +6,7 @@ import Foundation
 /// the rest → publish. Progress lines come from this list.
 public struct BuildPipeline {
   let steps: [BuildStep] = [
-    LoadArchive(), RenderMeetings(), RenderPDFs(), RenderArchivePages(), AuditTree(), Publish(),
+    LoadArchive(), RenderMeetings(), RenderPDFs(), RenderArchivePages(), AuditTree(), WriteManifests(), Publish(),
   ]
 
   public init() {}

@@ -3,9 +3,8 @@ import ClerkCore
 import ClerkRender
 import Foundation
 
-/// Writes each tree's manifest (the SHA-256 of every file), records what
-/// the build came from and the numbers it published, and swaps the new
-/// output in (it has passed every audit by now).
+/// Records what the build came from and the numbers it published, and
+/// swaps the new output in (it has passed every audit by now).
 struct Publish: BuildStep {
   func title(_ context: BuildContext) -> String {
     "Write \(context.options.out)"
@@ -18,7 +17,6 @@ struct Publish: BuildStep {
       content: ContentFiles.resolvedPath(options.content), templates: ContentFiles.resolvedPath(context.templates.directory),
       nonPublicFingerprint: audit.fingerprint, packSources: context.pdfEngine == nil ? nil : context.packSources)
     do {
-      try TreeManifest.write(context.index, into: tree)
       try tree.writeTop(BuildRecord.fileName, record.json)
       try tree.writeTop(PublishedNumbers.fileName, context.numbers.json)
       try tree.commit()
