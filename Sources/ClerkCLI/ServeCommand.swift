@@ -40,10 +40,12 @@ struct ServeCommand: ParsableCommand {
       built: { build in
         printer.print(build.diagnostics)
         let time = String(format: "%.2f s", build.seconds)
+        let errors = build.diagnostics.count { $0.severity == .error }
+        let why = errors > 0 ? Plural.count(errors, "error") : build.summary.joined(separator: " ")
         printer.note(
           build.succeeded
             ? "build \(build.number): ok in \(time)"
-            : "build \(build.number) failed in \(time): \(build.summary.joined(separator: " ")); serving the last good build")
+            : "build \(build.number) failed in \(time) (\(why)); the page shows the errors over the last good build")
       })
     let audience: Audience = nonPublic ? .nonPublic : .public
     do {

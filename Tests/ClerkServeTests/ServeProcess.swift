@@ -47,11 +47,11 @@ final class ServeProcess: @unchecked Sendable {
 
   /// The work folder the server names on standard error.
   func workFolder() -> String? {
-    poll(within: 5) {
-      self.stderr.split(separator: "\n").first { $0.hasPrefix("serving ") }
-        .flatMap { $0.range(of: " from ").map { range in $0[range.upperBound...] } }
-        .flatMap { $0.range(of: " (removed on exit)").map { range in String($0[..<range.lowerBound]) } }
-        .flatMap { String($0) }
+    poll(within: 5) { () -> String? in
+      guard let line = self.stderr.split(separator: "\n").first(where: { $0.hasPrefix("serving ") }),
+        let from = line.range(of: " from "), let end = line.range(of: " (removed on exit)")
+      else { return nil }
+      return String(line[from.upperBound..<end.lowerBound])
     }
   }
 
