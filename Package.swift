@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     .systemLibrary(
@@ -42,12 +43,21 @@ let package = Package(
     .target(name: "ClerkIntegrity", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     // The build pipeline: its steps, and the outputs they write.
     .target(name: "ClerkBuild", dependencies: ["ClerkCore", "ClerkRender", "ClerkAudit", "ClerkIntegrity"]),
+    // `clerk serve`: the preview server over FlyingFox (the only module that imports it).
+    .target(
+      name: "ClerkServe",
+      dependencies: [
+        "ClerkCore", "ClerkRender", "ClerkBuild",
+        .product(name: "FlyingFox", package: "FlyingFox"),
+        .product(name: "FlyingSocks", package: "FlyingFox"),
+      ]),
     .target(
       name: "ClerkCLI",
       dependencies: [
         "ClerkCore",
         "ClerkRender",
         "ClerkBuild",
+        "ClerkServe",
         "ClerkAudit",
         "ClerkIntegrity",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -65,5 +75,6 @@ let package = Package(
     .testTarget(name: "ClerkIntegrityTests", dependencies: ["ClerkIntegrity", "TestSupport"]),
     .testTarget(name: "ClerkRenderTests", dependencies: ["ClerkRender", "TestSupport"]),
     .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "ClerkBuild", "TestSupport"]),
+    .testTarget(name: "ClerkServeTests", dependencies: ["ClerkServe", "TestSupport"]),
   ]
 )

@@ -9,7 +9,7 @@ public struct Clerk: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       BuildCommand.self, CheckCommand.self, AuditCommand.self, VerifyCommand.self, DeadlinesCommand.self,
-      ExemptionsCommand.self, NewCommand.self,
+      ExemptionsCommand.self, NewCommand.self, ServeCommand.self,
     ])
 
   public init() {}

@@ -1,0 +1,48 @@
+import FlyingFox
+import Foundation
+
+/// Serves the files of the tree being built: `index.html` for a folder,
+/// nothing outside the tree (`ServedPath`), and every HTML page with the
+/// reload script and, while the content has errors, the errors box added
+/// as it is sent. Nothing is cached: each request reads the latest build.
+struct TreeHandler: HTTPHandler {
+  let state: PreviewState
+
+  func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+    guard request.method == .GET else {
+      return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET"]))
+    }
+    let (root, served, errors) = await (state.root, state.served, state.errors)
+    guard let root else {
+      return page(ErrorOverlay.waitingPage(build: served, errors: errors), status: .serviceUnavailable)
+    }
+    switch ServedPath.resolve(request.target.path(percentEncoded: true), in: root) {
+    case .forbidden:
+      return text("403 forbidden: outside the served tree\n", status: .forbidden)
+    case .notFound:
+      return text("404 not found\n", status: .notFound)
+    case .redirect(let location):
+      return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location, .cacheControl: "no-store"]))
+    case .file(let path):
+      let type = MediaType.of(path)
+      if type == MediaType.html {
+        guard let html = FileManager.default.contents(atPath: path) else {
+          return text("404 not found\n", status: .notFound)
+        }
+        return page(ErrorOverlay.inject(into: html, build: served, errors: errors), status: .ok)
+      }
+      let body = try HTTPBodySequence(file: URL(fileURLWithPath: path))
+      return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+    }
+  }
+
+  func page(_ html: Data, status: HTTPStatusCode) -> HTTPResponse {
+    HTTPResponse(statusCode: status, headers: [.contentType: MediaType.html, .cacheControl: "no-store"], body: html)
+  }
+
+  func text(_ message: String, status: HTTPStatusCode) -> HTTPResponse {
+    HTTPResponse(
+      statusCode: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+      body: Data(message.utf8))
+  }
+}
