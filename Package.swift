@@ -22,6 +22,8 @@ let package = Package(
       name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
     .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+    // zlib, for the audit to read Pagefind's gzip-compressed index files.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(
       name: "ClerkCore",
       dependencies: [
@@ -36,8 +38,8 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
-    // The leak audit: runs, values, PDF and published text.
-    .target(name: "ClerkAudit", dependencies: ["ClerkCore"]),
+    // The leak audit: runs, values, PDF, search-index and published text.
+    .target(name: "ClerkAudit", dependencies: ["ClerkCore", "CZlib"]),
     // The build pipeline: its steps, and the outputs they write.
     .target(name: "ClerkBuild", dependencies: ["ClerkCore", "ClerkRender", "ClerkAudit"]),
     .target(
@@ -60,6 +62,6 @@ let package = Package(
     .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore", "TestSupport"]),
     .testTarget(name: "ClerkAuditTests", dependencies: ["ClerkAudit", "TestSupport"]),
     .testTarget(name: "ClerkRenderTests", dependencies: ["ClerkRender", "TestSupport"]),
-    .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "ClerkBuild", "TestSupport"]),
+    .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "ClerkBuild", "ClerkAudit", "TestSupport"]),
   ]
 )

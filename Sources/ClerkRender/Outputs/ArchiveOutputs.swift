@@ -19,7 +19,7 @@ extension ArchiveOutput {
 /// now; feeds, calendars, open data, the sitemap and the manifest join it
 /// as one type each.
 enum ArchiveOutputs {
-  static let all: [any ArchiveOutput] = [SiteIndex(), CommitteePages(), Sitemap(), Robots()]
+  static let all: [any ArchiveOutput] = [SiteIndex(), CommitteePages(), SearchPage(), Sitemap(), Robots()]
 
   /// `index.html`: committees, upcoming and recent meetings.
   struct SiteIndex: ArchiveOutput {

@@ -24,6 +24,7 @@ struct PageContext {
       "root": SiteLayout.root(from: path),
       "homeHref": SiteLayout.relative(from: path, to: SiteLayout.index),
       "stylesheet": SiteLayout.relative(from: path, to: SiteLayout.stylesheet),
+      "searchHref": SiteLayout.relative(from: path, to: SiteLayout.search),
       "breadcrumbs": crumbs,
       "hasBreadcrumbs": !breadcrumbs.isEmpty,
       "nonPublic": audience == .nonPublic,
