@@ -230,6 +230,14 @@ def kill_tree(pid: int) -> None:
             pass
 
 
+def close(driver) -> None:
+    """Quit a browser, or tear it down if it will not quit."""
+    try:
+        driver.quit()
+    except Exception:  # noqa: BLE001
+        discard(driver)
+
+
 def discard(driver) -> None:
     """Tear a (possibly hung) browser down without waiting on it."""
     proc = getattr(getattr(driver, "service", None), "process", None)
@@ -270,6 +278,11 @@ def new_browser(window: str, axe_src: str):
 
 def axe_page(driver, path: Path, disp: str, axe_src: str) -> list[str]:
     driver.get(path.as_uri())
+    return axe_current(driver, disp, axe_src)
+
+
+def axe_current(driver, disp: str, axe_src: str) -> list[str]:
+    """axe on the page the browser shows now."""
     res = driver.execute_async_script(AXE_RUN, AXE_TAGS)
     if not isinstance(res, dict) or "error" in res:
         # e.g. the page's CSP blocked the injected script: inject directly.
@@ -329,10 +342,7 @@ def run_axe(pages: list[tuple[Path, str]], axe_src: str, window: str, jobs: int,
                     cond.notify_all()
         finally:
             if driver is not None:
-                try:
-                    driver.quit()
-                except Exception:  # noqa: BLE001
-                    discard(driver)
+                close(driver)
 
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(max(1, min(jobs, len(pages))))]
     for t in threads:
@@ -437,8 +447,7 @@ def check_search(public: Path, non_public: Path, axe_src: str, window: str) -> t
             elif not all(part in hit[0]["text"] for part in PUBLIC_HIT[1:]):
                 problems.append(f"{name}/search.html: the result for '{PUBLIC_WORD}' does not show {PUBLIC_HIT[1:]}: {hit[0]['text']!r}")
             if not expect_exempt:
-                problems += [f"{name}/search.html: [axe on results] {line.split(': ', 1)[-1]}"
-                             for line in axe_page_here(driver, axe_src)]
+                problems += axe_current(driver, f"{name}/search.html (with results)", axe_src)
             found = search(driver, base, EXEMPT_WORD)
             runs += 1
             if expect_exempt:
@@ -454,26 +463,11 @@ def check_search(public: Path, non_public: Path, axe_src: str, window: str) -> t
         problems.append(f"search check could not run: {msg[:300]}")
     finally:
         if driver is not None:
-            try:
-                driver.quit()
-            except Exception:  # noqa: BLE001
-                discard(driver)
+            close(driver)
         for server in servers:
             server.shutdown()
             server.server_close()
     return problems, runs
-
-
-def axe_page_here(driver, axe_src: str) -> list[str]:
-    """axe on the page as it is now (search.html with its results shown)."""
-    res = driver.execute_async_script(AXE_RUN, AXE_TAGS)
-    if not isinstance(res, dict) or "error" in res:
-        driver.execute_script(axe_src)
-        res = driver.execute_async_script(AXE_RUN, AXE_TAGS)
-    if "error" in res:
-        return [f"search.html: [error] axe failed: {res['error']}"]
-    return [f"search.html: [{v['impact'] or 'n/a'}] {v['id']}: {v['help']} — {fmt_target(v['target'])}"
-            for v in res["violations"]]
 
 
 def search_pair(site_dirs: list[str]) -> tuple[Path, Path] | None:

@@ -10,8 +10,8 @@ import Foundation
 /// (`SearchIndexText`): a leak or an unreadable file stops the build.
 struct IndexSearch: BuildStep {
   func title(_ context: BuildContext) -> String {
-    if context.options.noSearch { return "Skip the search index (--no-search)" }
-    return context.searchEngine == nil ? "Skip the search index (Pagefind is not installed)" : "Index both trees for search, and audit the public index"
+    if context.options.noSearch { return "Index for search: skipped (--no-search)" }
+    return context.searchEngine == nil ? "Index for search: Pagefind is not installed" : "Index both trees for search, and audit the public index"
   }
 
   func run(_ context: BuildContext) throws {
