@@ -38,7 +38,7 @@ public enum SearchIndexText {
       return nil
     }
     do throws(Gzip.Corrupt) {
-      return try text(of: data)
+      return sentences(try text(of: data))
     } catch {
       gaps.record(name, "is not a Pagefind index file the audit can read (\(error.reason)), so its text cannot be audited")
       return nil
@@ -53,6 +53,32 @@ public enum SearchIndexText {
       throw Gzip.Corrupt(reason: "no pagefind_dcd signature after decompression")
     }
     return String(decoding: inflated.dropFirst(signature.count), as: UTF8.self)
+  }
+
+  /// The text with a blank line after each sentence, so that the audit
+  /// reads each as a block of its own. Pagefind joins a page's blocks (its
+  /// paragraphs, list items, table cells, headings) into one line, ending
+  /// each with punctuation: read as one text, eight words across two cells
+  /// of a public table could be eight words of an exempt report, where the
+  /// page itself, read by its blocks, has no such run. Splitting at every
+  /// sentence end (`. ! ? : ;` or a lone dash, then a space) keeps every
+  /// block apart; a run of eight words within a sentence is still found.
+  static func sentences(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    out.reserveCapacity(text.unicodeScalars.count)
+    var previous: Unicode.Scalar = " "
+    var beforePrevious: Unicode.Scalar = " "
+    for scalar in text.unicodeScalars {
+      let endsSentence = ".!?:;".unicodeScalars.contains(previous) || ("-–—".unicodeScalars.contains(previous) && beforePrevious == " ")
+      if scalar == " " && endsSentence {
+        out.append(contentsOf: "\n\n".unicodeScalars)
+      } else {
+        out.append(scalar)
+      }
+      beforePrevious = previous
+      previous = scalar
+    }
+    return String(out)
   }
 
   /// A compressed file as Pagefind writes it, from its text: the inverse

@@ -58,6 +58,17 @@ import Testing
     #expect(gaps.all.isEmpty)
   }
 
+  /// Pagefind joins a page's blocks with punctuation; the audit reads each
+  /// sentence as a block, so two public cells side by side make no run,
+  /// and eight words within a sentence still do.
+  @Test func eachSentenceIsReadAsABlock() {
+    #expect(SearchIndexText.sentences("Amber. IP07 report - Green: next; one") == "Amber.\n\nIP07 report -\n\nGreen:\n\nnext;\n\none")
+    #expect(SearchIndexText.sentences("well-known e.g.x stays") == "well-known e.g.x stays")
+    let cells = SearchIndexText.sentences("one two three four. five six seven eight")
+    #expect(Shingles.runs(cells, markup: false).isEmpty)
+    #expect(Shingles.runs(SearchIndexText.sentences("one two three four five six seven eight. nine"), markup: false).count == 1)
+  }
+
   /// A file of any type in the search index is read, as text.
   @Test func anUnknownFileInTheIndexIsReadAsText() throws {
     let folder = temporaryFolder()

@@ -10,7 +10,7 @@ extension ArchiveOutputs {
 
     func render(_ pages: ArchivePages, _ meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> [OutputFile] {
       let base = Self.base(pages.index.site.baseURL)
-      var paths = [SiteLayout.index] + pages.index.committees.map { SiteLayout.committee($0.slug) }
+      var paths = [SiteLayout.index, SiteLayout.search] + pages.index.committees.map { SiteLayout.committee($0.slug) }
       paths += meetings.sorted { $0.id.path < $1.id.path }.flatMap(\.pages)
       let urls = paths.map { ["loc": base + ($0 == SiteLayout.index ? "" : $0)] }
       return [OutputFile(path: "sitemap.xml", text: try pages.templates.render(["urls": urls], template: "site/sitemap.xml"))]
