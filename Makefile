@@ -12,15 +12,15 @@ all: build
 ## audit reads PDF text with pdftotext), when they are missing (as root, with
 ## apt-get), or says exactly what to install.
 deps:
-	@if ! pkg-config --exists libcmark-gfm jemalloc 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ] \
+	@if ! pkg-config --exists libcmark-gfm jemalloc zlib 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ] \
 	    || [ ! -x /usr/bin/pdftotext ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing libcmark-gfm-dev (cmark-gfm, the markdown parser), libjemalloc-dev (the allocator) and poppler-utils (pdftotext, which the audit reads PDFs with)…"; \
+	    echo "Installing libcmark-gfm-dev (cmark-gfm, the markdown parser), libjemalloc-dev (the allocator), zlib1g-dev (zlib, which the audit reads the search index with) and poppler-utils (pdftotext, which the audit reads PDFs with)…"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config poppler-utils >/dev/null; \
+	      libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev zlib1g-dev pkg-config poppler-utils >/dev/null; \
 	  else \
-	    echo "Clerk needs cmark-gfm, jemalloc and pdftotext. Install them with:"; \
-	    echo "  sudo apt-get install libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config poppler-utils"; \
+	    echo "Clerk needs cmark-gfm, jemalloc, zlib and pdftotext. Install them with:"; \
+	    echo "  sudo apt-get install libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev zlib1g-dev pkg-config poppler-utils"; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -44,7 +44,7 @@ test-setup:
 
 test: deps pdf-setup search-setup test-setup
 	$(SWIFT) build -c release
-	CLERK_REQUIRE_PDF=1 $(SWIFT) test
+	CLERK_REQUIRE_PDF=1 CLERK_REQUIRE_SEARCH=1 $(SWIFT) test
 
 ## Builds the example archive in Content/ and says where to look.
 site: build pdf-setup search-setup
@@ -55,7 +55,9 @@ site: build pdf-setup search-setup
 pdf: site
 
 ## Builds the example, then checks every page with axe-core in headless
-## Chromium (WCAG 2.2 AA) and the Nu HTML checker: 0 violations, 0 errors.
+## Chromium (WCAG 2.2 AA) and the Nu HTML checker: 0 violations, 0 errors;
+## and searches both trees over HTTP in the browser (public finds public
+## text and never exempt text; non-public finds both).
 check-site: site
 	bash tools/check-site-setup.sh
 	.venv-tools/bin/python tools/check_site.py $(OUT)/public $(OUT)/non-public

@@ -23,6 +23,8 @@ let package = Package(
       name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
     .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+    // zlib, for the audit to read Pagefind's gzip-compressed index files.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(
       name: "ClerkCore",
       dependencies: [
@@ -37,8 +39,8 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
-    // The leak audit: runs, values, PDF and published text.
-    .target(name: "ClerkAudit", dependencies: ["ClerkCore"]),
+    // The leak audit: runs, values, PDF, search-index and published text.
+    .target(name: "ClerkAudit", dependencies: ["ClerkCore", "CZlib"]),
     // Archive integrity: the manifest of a published tree and `clerk verify`.
     .target(name: "ClerkIntegrity", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     // The build pipeline: its steps, and the outputs they write.
@@ -74,7 +76,7 @@ let package = Package(
     .testTarget(name: "ClerkAuditTests", dependencies: ["ClerkAudit", "TestSupport"]),
     .testTarget(name: "ClerkIntegrityTests", dependencies: ["ClerkIntegrity", "TestSupport"]),
     .testTarget(name: "ClerkRenderTests", dependencies: ["ClerkRender", "TestSupport"]),
-    .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "ClerkBuild", "TestSupport"]),
+    .testTarget(name: "ClerkCLITests", dependencies: ["ClerkCLI", "ClerkBuild", "ClerkAudit", "TestSupport"]),
     .testTarget(name: "ClerkServeTests", dependencies: ["ClerkServe", "TestSupport"]),
   ]
 )

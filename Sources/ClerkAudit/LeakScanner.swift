@@ -1,8 +1,8 @@
 import Foundation
 
 /// Scans a published tree for anything in a `LeakIndex`: every file's
-/// name, and the text of HTML, CSS, JS, JSON, XML, calendars, plain text
-/// and PDFs.
+/// name, and the text of HTML, CSS, JS, JSON, XML, calendars, plain text,
+/// PDFs and the search index (Pagefind's files, inflated).
 public struct LeakScanner: Sendable {
   public struct Leak: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The public file, relative to the audited folder (`public/…`).
@@ -70,7 +70,11 @@ public struct LeakScanner: Sendable {
     guard !relative.hasSuffix("/") else { return nil }
     let ext = (relative as NSString).pathExtension.lowercased()
     if ext == "pdf" { return PDFText.read(path, name: relative, gaps: gaps).map { ($0, false) } }
-    guard textTypes.contains(ext) || ext.isEmpty else { return nil }
+    if SearchIndexText.compressedTypes.contains(ext) {
+      return SearchIndexText.read(path, name: relative, gaps: gaps).map { ($0, false) }
+    }
+    // Whatever else the search index holds is read as text too.
+    guard textTypes.contains(ext) || ext.isEmpty || SearchIndexText.isInIndex(relative) else { return nil }
     guard let data = FileManager.default.contents(atPath: path) else {
       gaps.record(relative, "cannot be read, so its text cannot be audited")
       return nil

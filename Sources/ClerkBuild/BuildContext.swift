@@ -41,6 +41,8 @@ final class BuildContext {
 
   /// Whether this build renders PDFs (asked for, and the engine is there).
   lazy var pdfEngine: PDFEngine? = options.noPDF ? nil : PDFEngine.find()
+  /// Pagefind, when installed (whether it is asked for is `options.noSearch`).
+  lazy var searchEngine: Pagefind? = Pagefind.find()
 
   static func seconds(since start: ContinuousClock.Instant) -> Double {
     let components = (ContinuousClock.now - start).components

@@ -3,10 +3,12 @@ import Foundation
 
 /// `clerk build`, as the list of its steps: load → check, plan, render and
 /// audit each meeting → print the packs → render the archive pages → audit
-/// the rest → publish. Progress lines come from this list.
+/// the rest → index the audited trees for search (and audit the index) →
+/// publish. Progress lines come from this list.
 public struct BuildPipeline {
   let steps: [BuildStep] = [
-    LoadArchive(), RenderMeetings(), RenderPDFs(), RenderArchivePages(), AuditTree(), WriteManifests(), Publish(),
+    LoadArchive(), RenderMeetings(), RenderPDFs(), RenderArchivePages(), AuditTree(), IndexSearch(), WriteManifests(),
+    Publish(),
   ]
 
   public init() {}

@@ -18,6 +18,9 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .long, help: "Skip the PDF engine.")
   var noPDF = false
 
+  @Flag(name: .long, help: "Skip the search index (Pagefind).")
+  var noSearch = false
+
   @Option(name: .long, help: "A folder of templates to use instead of the default ones.")
   var templates: String?
 
@@ -38,7 +41,7 @@ struct BuildCommand: ParsableCommand {
       BuildOptions(
         content: options.content, out: out, templates: { try options.templateFolder(site: $0, override: override) },
         noPDF: noPDF, quiet: quiet, findPasted: options.findPasted, today: options.todayDate,
-        auditedHashes: auditedHashes))
+        auditedHashes: auditedHashes, noSearch: noSearch))
     let printer = DiagnosticPrinter()
     printer.print(outcome.diagnostics)
     for line in outcome.summary { printer.note(line) }

@@ -6,7 +6,7 @@ import Testing
   static let fixture = "Tests/Fixtures/site-small/Content"
 
   func build(_ content: String = fixture, out: URL, extra: [String] = []) throws -> ClerkProcess.Output {
-    try ClerkProcess.run(["build", content, "--out", out.path, "--today", "2026-03-01", "--quiet", "--no-pdf"] + extra)
+    try ClerkProcess.run(["build", content, "--out", out.path, "--today", "2026-03-01", "--quiet", "--no-pdf", "--no-search"] + extra)
   }
 
   /// The fixture built into a temporary folder and read back (the folder is removed).

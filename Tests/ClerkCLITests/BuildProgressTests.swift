@@ -24,7 +24,7 @@ import Testing
     let out = temporaryFolder().appendingPathComponent("build")
     defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
     let result = try ClerkProcess.run(["build", tree.path, "--out", out.path, "--no-pdf"])
-    #expect(result.stderr.contains("[2/7] Check, plan, render and audit meetings\n      1/1 meeting\n"))
+    #expect(result.stderr.contains("[2/8] Check, plan, render and audit meetings\n      1/1 meeting\n"))
     #expect(!result.stderr.contains("\r"))
   }
 }

@@ -20,7 +20,8 @@ extension ArchiveOutput {
 /// as one type each.
 enum ArchiveOutputs {
   static let all: [any ArchiveOutput] = [
-    SiteIndex(), CommitteePages(), Feeds(), Calendars(), Sitemap(), Robots(), IndexJSON(), AccessibilityStatement(),
+    SiteIndex(), CommitteePages(), SearchPage(), Feeds(), Calendars(), Sitemap(), Robots(), IndexJSON(),
+    AccessibilityStatement(),
   ]
 
   /// `index.html`: committees, upcoming and recent meetings.

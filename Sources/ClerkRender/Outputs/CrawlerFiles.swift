@@ -10,7 +10,7 @@ extension ArchiveOutputs {
 
     func render(_ pages: ArchivePages, _ meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> [OutputFile] {
       let address = SiteAddress(pages.index.site.baseURL)
-      var paths = [SiteLayout.index] + pages.index.committees.map { SiteLayout.committee($0.slug) }
+      var paths = [SiteLayout.index, SiteLayout.search] + pages.index.committees.map { SiteLayout.committee($0.slug) }
       paths += meetings.sorted { $0.id.path < $1.id.path }.flatMap(\.pages)
       paths.append(SiteLayout.accessibility)
       let urls = paths.map { ["loc": address.url($0)] }

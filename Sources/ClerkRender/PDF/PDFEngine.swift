@@ -54,18 +54,9 @@ public struct PDFEngine: Sendable {
     environment: [String: String] = ProcessInfo.processInfo.environment,
     currentDirectory: String = FileManager.default.currentDirectoryPath
   ) -> PDFEngine? {
-    let fileManager = FileManager.default
-    if let path = environment[environmentVariable], !path.isEmpty {
-      return fileManager.isExecutableFile(atPath: path) ? PDFEngine(executable: path) : nil
-    }
-    var folder = URL(fileURLWithPath: currentDirectory).standardizedFileURL
-    while true {
-      let candidate = folder.appendingPathComponent(installedPath).path
-      if fileManager.isExecutableFile(atPath: candidate) { return PDFEngine(executable: candidate) }
-      let parent = folder.deletingLastPathComponent()
-      if parent.path == folder.path { return nil }
-      folder = parent
-    }
+    InstalledTool.find(
+      installedPath, environmentVariable: environmentVariable, environment: environment, currentDirectory: currentDirectory
+    ).map(PDFEngine.init(executable:))
   }
 }
 

@@ -55,6 +55,7 @@ struct MeetingPages {
       "committeeHref": SiteLayout.relative(from: path, to: SiteLayout.committee(committee.slug)),
       "date": plan.date.longText,
       "dateISO": plan.date.iso,
+      "year": plan.date.year,
       "frontSheetDate": DisplayFormat.frontSheetDate(plan.date),
       "time": DisplayFormat.time(plan.time),
       "time24": plan.time,
@@ -216,6 +217,8 @@ struct MeetingPages {
     var details: [String: Any] = [
       "accessLabel": item.access == .exempt ? "Non-Public" : "Public",
       "dated": DisplayFormat.date(plan.date),
+      "year": plan.date.year,
+      "meetingDate": plan.date.longText,
       "committee": committee.name,
       "exemptReason": resolver.html(item.exemptReason, prefix: ids.exemptReason),
       "hasExemptReason": item.exemptReason != nil,

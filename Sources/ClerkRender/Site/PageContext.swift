@@ -26,6 +26,7 @@ struct PageContext {
       "stylesheet": SiteLayout.relative(from: path, to: SiteLayout.stylesheet),
       "feedHref": SiteLayout.relative(from: path, to: SiteLayout.feed),
       "accessibilityHref": SiteLayout.relative(from: path, to: SiteLayout.accessibility),
+      "searchHref": SiteLayout.relative(from: path, to: SiteLayout.search),
       "breadcrumbs": crumbs,
       "hasBreadcrumbs": !breadcrumbs.isEmpty,
       "nonPublic": audience == .nonPublic,

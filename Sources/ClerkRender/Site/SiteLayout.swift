@@ -5,6 +5,8 @@ import ClerkCore
 /// item's slug comes from its file name, which is not public.
 public enum SiteLayout {
   public static let index = "index.html"
+  /// The search page; its index is in `search/` (`Pagefind.folder`).
+  public static let search = "search.html"
   public static let stylesheet = "assets/clerk.css"
   public static let packStylesheet = "assets/pack.css"
   public static let accessibility = "accessibility.html"

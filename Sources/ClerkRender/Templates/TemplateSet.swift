@@ -29,7 +29,7 @@ public struct TemplateSet: Sendable {
   public static let required = [
     "site/index", "site/committee", "site/meeting", "site/partials/agenda-entry", "site/item",
     "site/partials/item-content", "site/minutes", "pack/pack", "pack/partials/agenda-entry", "pack/partials/item",
-    "site/sitemap.xml", "site/robots.txt", "site/feed.atom", "site/calendar.ics", "site/accessibility",
+    "site/sitemap.xml", "site/robots.txt", "site/feed.atom", "site/calendar.ics", "site/accessibility", "site/search",
   ]
 
   public let directory: String
