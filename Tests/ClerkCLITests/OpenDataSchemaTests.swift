@@ -92,6 +92,10 @@ import Testing
     let built = try ClerkProcess.run(["build", "Content", "--out", later.path, "--today", "2031-01-01", "--quiet", "--no-pdf"])
     #expect(built.status == 0, "\(built.stderr)")
     let afterwards = TreeSnapshot(later)
-    for path in opened { #expect(trees[0].files[path] == afterwards.files[path], "\(path) changed with --today") }
+    // (The manifests do change: they hash the site index, whose
+    // forthcoming meetings are counted from today.)
+    for path in opened where !path.hasSuffix("manifest.json") {
+      #expect(trees[0].files[path] == afterwards.files[path], "\(path) changed with --today")
+    }
   }
 }
