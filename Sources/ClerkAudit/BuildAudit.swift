@@ -34,6 +34,12 @@ public final class BuildAudit: @unchecked Sendable {
   private var names: [String: LeakIndex.Source] = [:]
   private var publicValues = Set<String>()
   private var audited = Set<String>()
+  /// Files whose names `auditRest` has checked.
+  private var named = Set<String>()
+  /// Runs of the agenda fields every published meeting shows the public
+  /// (titles, summaries): public archive-wide, so a page that lists other
+  /// meetings' agendas (a feed, a calendar) raises no suspect for them.
+  private var publicFieldRuns = Set<UInt64>()
   /// With `recordHashes`, the FNV-1a hash of the bytes each public text
   /// file had when the audit read it (paths relative to `public/`).
   private var hashes: [String: UInt64] = [:]
@@ -62,13 +68,8 @@ public final class BuildAudit: @unchecked Sendable {
     collector.collect(meeting, sources: sources, into: &batch)
     collector.fingerprint.add(meeting.id, batch)
     collector.collectBoundMinutes(plan, sources: sources, into: &batch)
-    remember(batch, pages: pages.map(\.path) + copies.map(\.path))
-    record(pages)
 
     var nonPublic = Dictionary(batch.nonPublic, uniquingKeysWith: { first, _ in first })
-    let values = Dictionary(batch.values, uniquingKeysWith: { first, _ in first })
-    let names = Dictionary(batch.names, uniquingKeysWith: { first, _ in first })
-    guard !pages.isEmpty || !copies.isEmpty, !nonPublic.isEmpty || !values.isEmpty || !names.isEmpty else { return [] }
     // What the public may read anyway is not a leak: the boilerplate, the
     // agenda's titles and summaries, the public reports and minutes. The
     // non-public runs are few, so the public text is checked against them
@@ -82,6 +83,14 @@ public final class BuildAudit: @unchecked Sendable {
         for hash in filter.runs(of: text) { nonPublic.removeValue(forKey: hash) }
       }
     }
+    // The end pass looks only for runs no public text of their own meeting
+    // holds (a title an exempt report repeats is public), so the archive
+    // pages that list those titles raise no suspects to confirm.
+    remember(batch, exempt: Array(nonPublic.keys), pages: pages.map(\.path) + copies.map(\.path))
+    record(pages)
+    let values = Dictionary(batch.values, uniquingKeysWith: { first, _ in first })
+    let names = Dictionary(batch.names, uniquingKeysWith: { first, _ in first })
+    guard !pages.isEmpty || !copies.isEmpty, !nonPublic.isEmpty || !values.isEmpty || !names.isEmpty else { return [] }
     let scanner = LeakScanner(
       index: LeakIndex(
         nonPublic: nonPublic, isPublicRun: { _ in false }, values: values, names: names,
@@ -100,10 +109,11 @@ public final class BuildAudit: @unchecked Sendable {
 
   /// Keeps what the end pass needs: the non-public runs (without their
   /// sources, which the confirming index finds again), values and names.
-  private func remember(_ batch: LeakIndexBuilder.Batch, pages: [String]) {
+  private func remember(_ batch: LeakIndexBuilder.Batch, exempt: [UInt64], pages: [String]) {
     lock.lock()
     defer { lock.unlock() }
-    exemptRuns.append(batch.nonPublic.map(\.0))
+    exemptRuns.append(exempt)
+    publicFieldRuns.formUnion(batch.publicFieldRuns)
     for (key, source) in batch.values where values[key] == nil { values[key] = source }
     for (key, source) in batch.names where names[key] == nil { names[key] = source }
     publicValues.formUnion(batch.publicValues)
@@ -163,9 +173,11 @@ public final class BuildAudit: @unchecked Sendable {
     var quickIndex = LeakIndex(
       nonPublic: [:], isPublicRun: { _ in false }, values: values, names: names, publicValues: publicValues)
     let skipping = audited
+    let alreadyNamed = named
+    let publicFields = publicFieldRuns
     lock.unlock()
     let base = root + "/public/"
-    let files = LeakScanner.files(under: root + "/public")
+    let files = LeakScanner.files(under: root + "/public").filter { !alreadyNamed.contains($0) }
     let texts = files.filter { !skipping.contains($0) }.compactMap { relative -> (path: String, text: String, markup: Bool)? in
       LeakScanner.text(of: base + relative, relative: "public/" + relative, gaps: gaps).map { (relative, $0.0, $0.1) }
     }
@@ -175,6 +187,7 @@ public final class BuildAudit: @unchecked Sendable {
     // Read now: a later pass (the search index) reads only what is new.
     lock.lock()
     audited.formUnion(texts.map(\.path))
+    named.formUnion(files)
     lock.unlock()
     let read = texts.map { (path: $0.path, text: LeakScanner.readable($0.text, path: $0.path), markup: $0.markup) }
     var wanted = Set<UInt64>()
@@ -185,7 +198,7 @@ public final class BuildAudit: @unchecked Sendable {
     } else {
       found = wanted  // nothing remembered: every run is a suspect
     }
-    quickIndex.anonymousRuns = found.subtracting(boilerplate.runs)
+    quickIndex.anonymousRuns = found.subtracting(boilerplate.runs).subtracting(publicFields)
     func leaks(_ scanner: LeakScanner, names: [String]) -> [LeakScanner.Leak] {
       let named = names.flatMap { relative in scanner.matchValues(in: relative).map { (relative, $0) } }
       let inText = read.flatMap { file in scanner.scanText(file.text, markup: file.markup).map { (file.path, $0) } }

@@ -23,9 +23,20 @@ public enum FileDigests {
 
   /// One file's fingerprint; nil when it cannot be read.
   public static func digest(of path: String) -> Manifest.File? {
-    guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-    let hex = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    return Manifest.File(sha256: hex, size: data.count)
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    let digest = data.withUnsafeBytes { SHA256.hash(data: $0) }
+    return Manifest.File(sha256: hex(digest), size: data.count)
+  }
+
+  /// Lowercase hexadecimal, two digits a byte.
+  static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    for byte in bytes {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0f)])
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// Relative paths of the regular files under `root`, sorted.
