@@ -71,9 +71,16 @@ public struct Manifest: Codable, Sendable, Equatable {
     return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
   }
 
-  /// The files of one meeting: everything under its folder.
-  public func files(of meeting: String) -> [String: File] {
-    files.filter { $0.key.hasPrefix(meeting + "/") }
+  /// The files of every meeting folder (`<committee>/<meeting>/…`), by
+  /// the meeting's path: one pass over the list.
+  public var filesByMeeting: [String: [String: File]] {
+    var grouped: [String: [String: File]] = [:]
+    for (path, file) in files {
+      let parts = path.split(separator: "/", maxSplits: 2)
+      guard parts.count == 3 else { continue }
+      grouped[parts[0] + "/" + parts[1], default: [:]][path] = file
+    }
+    return grouped
   }
 
   /// Why a manifest could not be read.

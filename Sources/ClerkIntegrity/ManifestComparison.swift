@@ -29,9 +29,10 @@ public struct ManifestComparison: Sendable {
 
   public init(new: Manifest, old: Manifest) {
     meetings = old.meetings.count
+    let (oldFiles, newFiles) = (old.filesByMeeting, new.filesByMeeting)
     for (path, was) in old.meetings.sorted(by: { $0.key < $1.key }) {
-      let before = old.files(of: path)
-      let after = new.files(of: path)
+      let before = oldFiles[path] ?? [:]
+      let after = newFiles[path] ?? [:]
       let changed = before.keys.filter { after[$0] != before[$0] }.sorted()
       guard !changed.isEmpty else { continue }
       let added = (new.meetings[path]?.revisions ?? []).filter { !was.revisions.contains($0) }

@@ -142,7 +142,7 @@ import Testing
   }
 
   @Test func startDatesTakeTheLondonOffsetOfTheirDay() {
-    func at(_ day: String, _ time: String = "11:00") -> String { LondonTime.iso(CalendarDate(iso: day)!, time: time) }
+    func at(_ day: String, _ time: String = "11:00") -> String { EuropeLondon.iso(CalendarDate(iso: day)!, time: time) }
     #expect(at("2025-03-29") == "2025-03-29T11:00:00+00:00")
     #expect(at("2025-03-30", "00:30") == "2025-03-30T00:30:00+00:00")
     #expect(at("2025-03-30") == "2025-03-30T11:00:00+01:00")

@@ -3,12 +3,12 @@ import ClerkCore
 /// The timestamps feeds and calendars carry, made from content dates and
 /// times alone (a day is stamped at its midnight UTC), never from the clock:
 /// rebuilding unchanged content writes the same bytes.
-enum ContentTimestamp {
+public enum ContentTimestamp {
   /// RFC 3339, as Atom's `updated`: `2026-06-10T00:00:00Z`.
   static func atom(_ date: CalendarDate) -> String { date.iso + "T00:00:00Z" }
 
   /// An iCalendar UTC date-time, as `DTSTAMP`: `20260610T000000Z`.
-  static func icalendarUTC(_ date: CalendarDate) -> String { compact(date) + "T000000Z" }
+  public static func icalendarUTC(_ date: CalendarDate) -> String { compact(date) + "T000000Z" }
 
   /// An iCalendar local date-time, for a `TZID` parameter: `18:00` on
   /// 18 June 2026 is `20260618T180000`.
@@ -17,5 +17,5 @@ enum ContentTimestamp {
   }
 
   /// `YYYYMMDD`.
-  static func compact(_ date: CalendarDate) -> String { date.iso.filter(\.isNumber) }
+  public static func compact(_ date: CalendarDate) -> String { date.iso.filter(\.isNumber) }
 }

@@ -46,6 +46,21 @@ enum EuropeLondon {
     return lastDay.adding(days: -(lastDay.isoWeekday % 7))
   }
 
+  /// A meeting's local time as ISO 8601 with its UTC offset under the same
+  /// rule ("2025-06-18T18:30:00+01:00"), from the date alone, never from
+  /// the machine's time zone database. A time in the hour the clocks skip
+  /// or repeat takes the summer offset.
+  static func iso(_ date: CalendarDate, time: String) -> String {
+    "\(date.iso)T\(time):00\(isSummerTime(date, time: time) ? "+01:00" : "+00:00")"
+  }
+
+  static func isSummerTime(_ date: CalendarDate, time: String) -> Bool {
+    let (start, end) = (lastSunday(of: 3, in: date.year), lastSunday(of: 10, in: date.year))
+    if date == start { return time >= "01:00" }
+    if date == end { return time < "02:00" }
+    return start < date && date < end
+  }
+
   /// The template's view of the zone.
   static func dictionary() -> [String: Any] {
     ["tzid": tzid, "observances": observances.map { $0.dictionary() }]

@@ -16,7 +16,7 @@ extension ArchiveOutputs {
           let committee = pages.index.committee(meeting.id.committee)?.name ?? meeting.id.committee
           return OpenDataIndex.Meeting(
             committee: .init(slug: meeting.id.committee, name: committee), meeting: meeting.id.folder,
-            date: meeting.date.iso, startDate: LondonTime.iso(meeting.date, time: meeting.time),
+            date: meeting.date.iso, startDate: EuropeLondon.iso(meeting.date, time: meeting.time),
             name: OpenData.name(committee: committee, date: meeting.date),
             status: OpenData.status(meeting.status, hasMinutes: meeting.hasMinutes),
             url: SiteAddress(site.baseURL).url(SiteLayout.meeting(meeting.id)), data: SiteAddress(site.baseURL).url(SiteLayout.meetingJSON(meeting.id)))

@@ -23,7 +23,7 @@ extension MeetingOutputs {
       return OpenDataEvent(
         name: OpenData.name(committee: pages.committee.name, date: plan.date),
         description: "Meeting of the \(pages.committee.name) at \(plan.venue), \(plan.date.longText) at \(DisplayFormat.time(plan.time)).",
-        startDate: LondonTime.iso(plan.date, time: plan.time),
+        startDate: EuropeLondon.iso(plan.date, time: plan.time),
         status: OpenData.status(plan.status, hasMinutes: plan.minutes != nil),
         location: .init(name: plan.venue),
         participants: [.init(name: pages.committee.name, entityType: "organization", note: "host")] + members,

@@ -3,21 +3,21 @@ import Foundation
 /// Where the published site lives, from `base-url` in site.yml: the
 /// absolute links of the sitemap, feeds and calendars, and the host their
 /// ids are minted under (so an id never depends on the build).
-struct SiteAddress {
+public struct SiteAddress: Sendable {
   /// `base-url` with one trailing slash.
-  let base: String
+  public let base: String
 
-  init(_ baseURL: String) {
+  public init(_ baseURL: String) {
     base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
   }
 
   /// The absolute URL of a file of the tree (`index.html` is the base itself).
-  func url(_ path: String) -> String {
+  public func url(_ path: String) -> String {
     base + (path == SiteLayout.index ? "" : path)
   }
 
   /// The host name of `base-url` (`democracy.example.gov.uk`), lowercased.
-  var host: String {
+  public var host: String {
     if let host = URL(string: base)?.host, !host.isEmpty { return host.lowercased() }
     let afterScheme = base.range(of: "://").map { base[$0.upperBound...] } ?? base[...]
     return String(afterScheme.prefix { $0 != "/" && $0 != ":" }).lowercased()
