@@ -44,6 +44,10 @@ public final class BuildAudit: @unchecked Sendable {
   /// file had when the audit read it (paths relative to `public/`).
   private var hashes: [String: UInt64] = [:]
   public var recordHashes = false
+  /// With `keepsMemories`, what each meeting's audit left for the end
+  /// pass, by meeting path: an incremental build keeps it.
+  public private(set) var memories: [String: Memory] = [:]
+  public var keepsMemories = false
 
   public init(archive: ArchiveIndex, templates: String?) {
     self.archive = archive
@@ -86,7 +90,15 @@ public final class BuildAudit: @unchecked Sendable {
     // The end pass looks only for runs no public text of their own meeting
     // holds (a title an exempt report repeats is public), so the archive
     // pages that list those titles raise no suspects to confirm.
-    remember(batch, exempt: Array(nonPublic.keys), pages: pages.map(\.path) + copies.map(\.path))
+    let exempt = Array(nonPublic.keys)
+    remember(batch, exempt: exempt, pages: pages.map(\.path) + copies.map(\.path))
+    if keepsMemories {
+      let memory = Memory(
+        batch, exempt: exempt, fingerprint: collector.fingerprint.part(of: meeting.id) ?? [])
+      lock.lock()
+      memories[meeting.id.path] = memory
+      lock.unlock()
+    }
     record(pages)
     let values = Dictionary(batch.values, uniquingKeysWith: { first, _ in first })
     let names = Dictionary(batch.names, uniquingKeysWith: { first, _ in first })
@@ -110,14 +122,41 @@ public final class BuildAudit: @unchecked Sendable {
   /// Keeps what the end pass needs: the non-public runs (without their
   /// sources, which the confirming index finds again), values and names.
   private func remember(_ batch: LeakIndexBuilder.Batch, exempt: [UInt64], pages: [String]) {
+    remember(
+      exempt: exempt, publicFieldRuns: batch.publicFieldRuns, values: batch.values, names: batch.names,
+      publicValues: batch.publicValues, pages: pages)
+  }
+
+  private func remember(
+    exempt: [UInt64], publicFieldRuns fieldRuns: [UInt64], values newValues: [(String, LeakIndex.Source)],
+    names newNames: [(String, LeakIndex.Source)], publicValues newPublicValues: [String], pages: [String]
+  ) {
     lock.lock()
     defer { lock.unlock() }
     exemptRuns.append(exempt)
-    publicFieldRuns.formUnion(batch.publicFieldRuns)
-    for (key, source) in batch.values where values[key] == nil { values[key] = source }
-    for (key, source) in batch.names where names[key] == nil { names[key] = source }
-    publicValues.formUnion(batch.publicValues)
+    publicFieldRuns.formUnion(fieldRuns)
+    for (key, source) in newValues where values[key] == nil { values[key] = source }
+    for (key, source) in newNames where names[key] == nil { names[key] = source }
+    publicValues.formUnion(newPublicValues)
     audited.formUnion(pages)
+  }
+
+  /// Puts back a meeting's part of the non-public fingerprint, as an
+  /// earlier build recorded it (`Memory`).
+  public func restoreFingerprint(_ meeting: MeetingID, _ memory: Memory) {
+    collector.fingerprint.restore(meeting, part: memory.fingerprint)
+  }
+
+  /// Puts back what an earlier build's audit of a meeting left for the end
+  /// pass (`memories`), for a meeting an incremental build does not render
+  /// again: `files` are its public files (relative to `public/`), carried
+  /// over unchanged from that build, which audited them.
+  public func restore(_ meeting: MeetingID, _ memory: Memory, files: [String]) {
+    restoreFingerprint(meeting, memory)
+    remember(
+      exempt: memory.exemptRuns, publicFieldRuns: memory.publicFieldRuns,
+      values: memory.values.map { ($0.key, $0.source) }, names: memory.names.map { ($0.key, $0.source) },
+      publicValues: memory.publicValues, pages: files)
   }
 
   /// Remembers the hash of each text as audited, when asked to.

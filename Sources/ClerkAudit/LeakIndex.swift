@@ -7,7 +7,7 @@ import Foundation
 /// also contains (a title quoted in an exempt report, the scheme's
 /// sentences) are dropped, so the audit reports real leaks only.
 public struct LeakIndex: Sendable {
-  public struct Source: Sendable, Hashable {
+  public struct Source: Sendable, Hashable, Codable {
     public var path: String
     public var line: Int
   }

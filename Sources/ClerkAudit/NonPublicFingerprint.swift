@@ -64,6 +64,22 @@ public final class NonPublicFingerprint: @unchecked Sendable {
     lock.unlock()
   }
 
+  /// One meeting's part of the fingerprint, as `add` made it: what an
+  /// incremental build keeps for a meeting it does not load again.
+  public func part(of meeting: MeetingID) -> [UInt64]? {
+    lock.lock()
+    defer { lock.unlock() }
+    return meetings[meeting.path].map { [$0.low, $0.high] }
+  }
+
+  /// Puts back a meeting's part kept from an earlier build (`part(of:)`).
+  public func restore(_ meeting: MeetingID, part: [UInt64]) {
+    guard part.count == 2 else { return }
+    lock.lock()
+    meetings[meeting.path] = Digest(low: part[0], high: part[1])
+    lock.unlock()
+  }
+
   /// The archive's fingerprint, `np1:` and 32 hexadecimal digits.
   public var value: String {
     lock.lock()

@@ -26,7 +26,16 @@ final class BuildContext {
   var builder: SiteBuilder!
   var audit: BuildAudit!
 
+  /// What the previous build's record lets this one carry over (nothing
+  /// for a full build), and every meeting's key.
+  var reuse = ReusePlan()
+  var inputs: BuildInputs?
+
   // Render meetings
+  /// What this build records of each meeting, for the next one.
+  var records: [MeetingID: IncrementalRecord.Meeting] = [:]
+  /// Meetings rendered by this build (the others were carried over).
+  var rendered = Set<MeetingID>()
   var publicSummaries: [MeetingSummary] = []
   var nonPublicSummaries: [MeetingSummary] = []
   var leaks: [LeakScanner.Leak] = []

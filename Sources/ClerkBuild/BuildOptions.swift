@@ -12,13 +12,16 @@ public struct BuildOptions: Sendable {
   public var quiet: Bool
   public var findPasted: Bool
   public var today: CalendarDate
+  /// Render every meeting, carrying nothing over from the previous build.
+  public var full: Bool
   /// Where to write the hash of every public text file as audited (a test hook).
   public var auditedHashes: String?
 
   public init(
     content: String, out: String, templates: @escaping @Sendable (Site) throws -> String, noPDF: Bool, quiet: Bool,
-    findPasted: Bool, today: CalendarDate, auditedHashes: String?, noSearch: Bool = false
+    findPasted: Bool, today: CalendarDate, auditedHashes: String?, noSearch: Bool = false, full: Bool = false
   ) {
+    self.full = full
     self.content = content
     self.out = out
     self.templates = templates
@@ -29,4 +32,9 @@ public struct BuildOptions: Sendable {
     self.today = today
     self.auditedHashes = auditedHashes
   }
+
+  /// Whether meetings unchanged since the previous build may be carried
+  /// over: not with `--full`, nor when the build must read every meeting
+  /// (finding pasted text, recording what the audit read).
+  var carriesOver: Bool { !full && !findPasted && auditedHashes == nil }
 }

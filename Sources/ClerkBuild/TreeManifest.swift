@@ -1,26 +1,54 @@
 import ClerkCore
 import ClerkIntegrity
 import ClerkRender
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The manifest of one written tree: every file's SHA-256, and the
 /// meetings it publishes with their revisions (`clerk verify` reads both).
 enum TreeManifest {
   /// Writes `manifest.json` at the top of each tree, last: it lists every
-  /// other file.
-  static func write(_ index: ArchiveIndex, into tree: OutputTree) throws(OutputTree.Problem) {
+  /// other file. `carried` are the files carried over from the previous
+  /// build (relative to the top, `public/…`) with the digests it recorded.
+  /// Returns every meeting's files (in both trees) as written, for the
+  /// next build's record.
+  static func write(
+    _ index: ArchiveIndex, into tree: OutputTree, carried: [String: Manifest.File] = [:]
+  ) throws(OutputTree.Problem) -> [String: [IncrementalRecord.File]] {
+    var meetingFiles: [String: [IncrementalRecord.File]] = [:]
+    let meetings = Set(index.meetings.map(\.id.path))
     for audience in Audience.allCases {
+      let subtree = audience.rawValue
+      var known: [String: Manifest.File] = [:]
+      for (path, file) in carried where path.hasPrefix(subtree + "/") { known[String(path.dropFirst(subtree.count + 1))] = file }
       let manifest: Manifest
       do {
-        manifest = try make(index, tree: tree, subtree: audience.rawValue)
+        manifest = try make(index, tree: tree, subtree: subtree, known: known)
       } catch {
         throw OutputTree.Problem(message: error.message)
       }
-      try tree.write([OutputFile(path: Manifest.fileName, text: manifest.json)], under: audience.rawValue)
+      try tree.write([OutputFile(path: Manifest.fileName, text: manifest.json)], under: subtree)
+      for (path, file) in manifest.files {
+        let parts = path.split(separator: "/", maxSplits: 2)
+        guard parts.count == 3, case let meeting = String(parts[0] + "/" + parts[1]), meetings.contains(meeting) else { continue }
+        var info = stat()
+        guard lstat(tree.path(path, under: subtree), &info) == 0 else { continue }
+        meetingFiles[meeting, default: []].append(
+          IncrementalRecord.File(
+            path: subtree + "/" + path, size: file.size, modified: IncrementalRecord.nanoseconds(info.st_mtim),
+            sha256: file.sha256))
+      }
     }
+    return meetingFiles.mapValues { $0.sorted { $0.path < $1.path } }
   }
 
-  static func make(_ index: ArchiveIndex, tree: OutputTree, subtree: String) throws(Manifest.Problem) -> Manifest {
-    let files = try FileDigests.of(tree: tree.temporary + "/" + subtree, skipping: [Manifest.fileName])
+  static func make(
+    _ index: ArchiveIndex, tree: OutputTree, subtree: String, known: [String: Manifest.File] = [:]
+  ) throws(Manifest.Problem) -> Manifest {
+    let files = try FileDigests.of(tree: tree.temporary + "/" + subtree, skipping: [Manifest.fileName], known: known)
     var meetings: [String: Manifest.Meeting] = [:]
     for entry in index.meetings where entry.status.isPublished {
       meetings[entry.id.path] = Manifest.Meeting(

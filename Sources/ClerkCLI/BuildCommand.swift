@@ -21,6 +21,11 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .long, help: "Skip the search index (Pagefind).")
   var noSearch = false
 
+  @Flag(
+    name: .long,
+    help: "Render every meeting, even those unchanged since the build already in --out (by default they are carried over).")
+  var full = false
+
   @Option(name: .long, help: "A folder of templates to use instead of the default ones.")
   var templates: String?
 
@@ -41,7 +46,7 @@ struct BuildCommand: ParsableCommand {
       BuildOptions(
         content: options.content, out: out, templates: { try options.templateFolder(site: $0, override: override) },
         noPDF: noPDF, quiet: quiet, findPasted: options.findPasted, today: options.todayDate,
-        auditedHashes: auditedHashes, noSearch: noSearch))
+        auditedHashes: auditedHashes, noSearch: noSearch, full: full))
     let printer = DiagnosticPrinter()
     printer.print(outcome.diagnostics)
     for line in outcome.summary { printer.note(line) }

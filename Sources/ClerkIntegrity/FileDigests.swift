@@ -5,11 +5,15 @@ import Foundation
 public enum FileDigests {
   /// Every file under `root` (folders are walked, not listed), except the
   /// relative paths in `skipping`; files are read on every core.
-  public static func of(tree root: String, skipping: Set<String> = []) throws(Manifest.Problem) -> [String: Manifest.File] {
+  /// `known` digests (files carried over unchanged from a build that
+  /// recorded them) are taken as they are, not read again.
+  public static func of(
+    tree root: String, skipping: Set<String> = [], known: [String: Manifest.File] = [:]
+  ) throws(Manifest.Problem) -> [String: Manifest.File] {
     let paths = files(under: root).filter { !skipping.contains($0) }
     let digests = Digests(count: paths.count)
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-      digests.set(index, digest(of: root + "/" + paths[index]))
+      digests.set(index, known[paths[index]] ?? digest(of: root + "/" + paths[index]))
     }
     var result: [String: Manifest.File] = [:]
     for (index, path) in paths.enumerated() {

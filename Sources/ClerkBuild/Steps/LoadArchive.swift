@@ -30,7 +30,15 @@ struct LoadArchive: BuildStep {
     context.builder = SiteBuilder(index: index, templates: context.templates, today: options.today)
     context.audit = BuildAudit(archive: index, templates: context.templates.directory)
     context.audit.recordHashes = options.auditedHashes != nil
+    context.audit.keepsMemories = true
+    let inputs = BuildInputs(
+      index: index, templates: context.templates.directory, pdfEngine: options.noPDF ? nil : context.pdfEngine?.version)
+    context.inputs = inputs
+    context.reuse = ReusePlan(
+      previous: options.carriesOver ? IncrementalRecord.read(context.tree.destination) : nil, inputs: inputs, index: index,
+      today: options.today, destination: context.tree.destination)
     context.progress.note(
-      "      \(Plural.count(index.meetings.count, "meeting")) in \(Plural.count(index.committees.count, "committee"))")
+      "      \(Plural.count(index.meetings.count, "meeting")) in \(Plural.count(index.committees.count, "committee"))"
+        + (context.reuse.reused.isEmpty ? "" : "; \(context.reuse.reused.count) unchanged since the last build"))
   }
 }

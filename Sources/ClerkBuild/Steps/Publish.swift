@@ -19,6 +19,7 @@ struct Publish: BuildStep {
     do {
       try tree.writeTop(BuildRecord.fileName, record.json)
       try tree.writeTop(PublishedNumbers.fileName, context.numbers.json)
+      try tree.writeTop(IncrementalRecord.fileName, incrementalRecord(context).json)
       try tree.commit()
     } catch {
       context.diagnostics.append(Diagnostic(.error, error.message))
@@ -37,6 +38,23 @@ struct Publish: BuildStep {
       "Built \(Plural.count(context.index.meetings.count, "meeting")), \(Plural.count(pages, "page")) in \(String(format: "%.1f", BuildContext.seconds(since: context.started))) s → \(options.out)/public and \(options.out)/non-public"
         + (warnings > 0 ? " (\(Plural.count(warnings, "warning")))" : ""))
     if let line = context.pdfSummary { context.summary.append(line) }
+    let carried = context.records.count - context.rendered.count
+    if carried > 0 {
+      context.summary.append(
+        "Rendered \(Plural.count(context.rendered.count, "meeting")); carried \(carried) unchanged since the last build over as they were")
+    }
     context.summary += context.closing
+  }
+
+  /// What the next build into the same folder reads to carry over what
+  /// has not changed: each meeting's record, with its final summaries.
+  func incrementalRecord(_ context: BuildContext) -> IncrementalRecord {
+    var meetings: [String: IncrementalRecord.Meeting] = [:]
+    for (id, record) in context.records { meetings[id.path] = record }
+    for summary in context.publicSummaries { meetings[summary.id.path]?.publicSummary = summary }
+    for summary in context.nonPublicSummaries { meetings[summary.id.path]?.nonPublicSummary = summary }
+    return IncrementalRecord(
+      site: context.inputs?.site ?? "", today: context.options.today, nonPublicFingerprint: context.audit.fingerprint,
+      meetings: meetings)
   }
 }

@@ -6,6 +6,14 @@ import Foundation
 /// Loads, checks, plans, renders, audits and writes each meeting, on the
 /// worker threads, in archive order. A meeting with errors writes nothing;
 /// a draft with errors is left out (`MeetingResult.isHeldBackDraft`).
+///
+/// A meeting the previous build's record says is unchanged
+/// (`ReusePlan`) is carried over instead: its files, its summaries, its
+/// problems and what its audit left for the end pass. That holds only
+/// while the archive's non-public set is the one that build audited
+/// against: once the meetings that changed are rendered, the fingerprint
+/// of the set (theirs, and the others' as recorded) is compared with the
+/// recorded one, and if it differs every meeting is rendered and audited.
 struct RenderMeetings: BuildStep {
   func title(_ context: BuildContext) -> String { "Check, plan, render and audit meetings" }
 
@@ -18,12 +26,50 @@ struct RenderMeetings: BuildStep {
   }
 
   func run(_ context: BuildContext) throws {
+    let (index, tree, builder) = (context.index!, context.tree!, context.builder!)
+    try tree.write(builder.assets, under: SiteBuilder.publicTree)
+    try tree.write(builder.assets, under: SiteBuilder.nonPublicTree)
+    let pasted = PastedText(index: index, templates: context.templates.directory, enabled: context.options.findPasted)
+    var summaries: [MeetingID: (public: MeetingSummary?, nonPublic: MeetingSummary?)] = [:]
+    var progress = 0
+    let reused = context.reuse.reused
+    try render(index.meetings.filter { reused[$0.id] == nil }, context, pasted: pasted, summaries: &summaries, progress: &progress)
+    if !reused.isEmpty {
+      for (id, record) in reused {
+        if let memory = record.audit { context.audit.restoreFingerprint(id, memory) }
+      }
+      if context.audit.fingerprint == context.reuse.previous?.nonPublicFingerprint {
+        try carryOver(reused, context, summaries: &summaries, progress: &progress)
+      } else {
+        context.progress.note("      the archive's non-public text changed since the last build: every meeting is rendered and audited")
+        try render(index.meetings.filter { reused[$0.id] != nil }, context, pasted: pasted, summaries: &summaries, progress: &progress)
+      }
+    }
+    for entry in index.meetings {
+      context.publicSummaries += summaries[entry.id]?.public.map { [$0] } ?? []
+      context.nonPublicSummaries += summaries[entry.id]?.nonPublic.map { [$0] } ?? []
+    }
+    let (warnings, quotes) = pasted.report()
+    context.diagnostics.append(contentsOf: warnings)
+    if let line = QuoteSummary.text(quotes) { context.closing.append(line) }
+    let heldBack = index.meetings.filter { context.records[$0.id]?.heldBack == true }.map(\.id.path)
+    if !heldBack.isEmpty {
+      context.closing.append(
+        Plural.count(heldBack.count, "draft meeting was", "draft meetings were")
+          + " left out of this build because of the errors above (reported as warnings): \(heldBack.joined(separator: ", "))")
+    }
+    try context.stopOnErrors()
+  }
+
+  /// Renders `entries` (load, check, plan, render, audit, write), and
+  /// records each for the next build.
+  func render(
+    _ entries: [MeetingEntry], _ context: BuildContext, pasted: PastedText,
+    summaries: inout [MeetingID: (public: MeetingSummary?, nonPublic: MeetingSummary?)], progress: inout Int
+  ) throws {
     let options = context.options
     let (index, tree, builder, audit) = (context.index!, context.tree!, context.builder!, context.audit!)
     let templates = context.templates.directory
-    try tree.write(builder.assets, under: SiteBuilder.publicTree)
-    try tree.write(builder.assets, under: SiteBuilder.nonPublicTree)
-    let pasted = PastedText(index: index, templates: templates, enabled: options.findPasted)
     let previous = PublishedNumbers(contentsOf: options.out + "/" + PublishedNumbers.fileName) ?? PublishedNumbers()
     let digestsSources = context.pdfEngine != nil
     let transform: @Sendable (MeetingResult) -> Done = { result in
@@ -43,34 +89,68 @@ struct RenderMeetings: BuildStep {
       done.rendered.nonPublicFiles = []
       return done
     }
-    var count = 0
-    var heldBack: [String] = []
-    try ArchiveProcessor(index: index, today: options.today).process(transform: transform) { result, done in
+    try ArchiveProcessor(index: index, today: options.today).process(entries, transform: transform) { result, done in
       if let sources = done.packSources { context.packSources[result.plan.id.path] = sources }
       context.leaks += done.leaks
       pasted.record(done.pastes)
       context.diagnostics.append(contentsOf: result.buildDiagnostics)
-      if result.isHeldBackDraft { heldBack.append(result.entry.id.path) }
       context.diagnostics.append(contentsOf: previous.moves(in: result.plan, folder: options.out))
       context.numbers.record(result.plan)
-      count += 1
-      context.progress.count(count, of: index.meetings.count)
+      context.rendered.insert(result.entry.id)
+      context.records[result.entry.id] = record(result, done, context)
+      progress += 1
+      context.progress.count(progress, of: index.meetings.count)
       if let problem = done.rendered.problem { context.diagnostics.append(problem.diagnostic) }
       if let problem = done.rendered.writeProblem {
         context.diagnostics.append(Diagnostic(.error, problem.message))
         throw BuildFailure.untouched(options.out)
       }
-      context.publicSummaries += done.rendered.publicSummary.map { [$0] } ?? []
-      context.nonPublicSummaries += done.rendered.nonPublicSummary.map { [$0] } ?? []
+      summaries[result.entry.id] = (done.rendered.publicSummary, done.rendered.nonPublicSummary)
     }
-    let (warnings, quotes) = pasted.report()
-    context.diagnostics.append(contentsOf: warnings)
-    if let line = QuoteSummary.text(quotes) { context.closing.append(line) }
-    if !heldBack.isEmpty {
-      context.closing.append(
-        Plural.count(heldBack.count, "draft meeting was", "draft meetings were")
-          + " left out of this build because of the errors above (reported as warnings): \(heldBack.joined(separator: ", "))")
+  }
+
+  /// What the next build needs to carry this meeting over; its summaries
+  /// (final once the PDFs are printed) and files are added by the last steps.
+  func record(_ result: MeetingResult, _ done: Done, _ context: BuildContext) -> IncrementalRecord.Meeting {
+    let id = result.entry.id
+    let references = result.meeting.items.compactMap { $0.minutesOf?.meetingID(defaultCommittee: id.committee).path }
+    let key = context.reuse.keys[id]
+    // A plan that bound in minutes the key did not read cannot be trusted
+    // next time: an empty key renders the meeting again.
+    let trusted = key.map { key in references.allSatisfy { key.names.contains($0) } } ?? false
+    return IncrementalRecord.Meeting(
+      key: trusted ? key?.key ?? "" : "", references: Array(Set(references)).sorted(),
+      todayDates: result.meeting.items.flatMap { [$0.exemptUntil, $0.released].compactMap { $0 } },
+      diagnostics: result.buildDiagnostics, heldBack: result.isHeldBackDraft, numbers: context.numbers.numbers(of: id.path),
+      packSources: done.packSources, publicSummary: nil, nonPublicSummary: nil,
+      audit: context.audit.memories[id.path], files: [])
+  }
+
+  /// Carries the unchanged meetings over from the previous build.
+  func carryOver(
+    _ reused: [MeetingID: IncrementalRecord.Meeting], _ context: BuildContext,
+    summaries: inout [MeetingID: (public: MeetingSummary?, nonPublic: MeetingSummary?)], progress: inout Int
+  ) throws {
+    let prefix = SiteBuilder.publicTree + "/"
+    for entry in context.index.meetings {
+      guard let record = reused[entry.id] else { continue }
+      do {
+        try context.tree.carry(record.files.map(\.path))
+      } catch {
+        context.diagnostics.append(Diagnostic(.error, error.message))
+        throw BuildFailure.untouched(context.options.out)
+      }
+      if let memory = record.audit {
+        let files = record.files.map(\.path).filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        context.audit.restore(entry.id, memory, files: files)
+      }
+      context.diagnostics.append(contentsOf: record.diagnostics)
+      if let numbers = record.numbers { context.numbers.record(entry.id.path, numbers: numbers) }
+      if let sources = record.packSources { context.packSources[entry.id.path] = sources }
+      context.records[entry.id] = record
+      summaries[entry.id] = (record.publicSummary, record.nonPublicSummary)
+      progress += 1
+      context.progress.count(progress, of: context.index.meetings.count)
     }
-    try context.stopOnErrors()
   }
 }

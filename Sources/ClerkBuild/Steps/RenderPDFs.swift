@@ -25,8 +25,14 @@ struct RenderPDFs: BuildStep {
     var renderer = PackPDFs(engine: engine, tree: tree, cache: cache, workers: ProcessInfo.processInfo.activeProcessorCount)
     let progress = context.progress
     renderer.onProgress = { done, total in progress.count(done, of: total, "pack") }
-    let publicOutcome = try renderer.run(&context.publicSummaries, subtree: SiteBuilder.publicTree)
-    let nonPublicOutcome = try renderer.run(&context.nonPublicSummaries, subtree: SiteBuilder.nonPublicTree)
+    // Meetings carried over from the previous build keep its PDFs and pages.
+    let rendered = context.rendered
+    var publicSummaries = context.publicSummaries.filter { rendered.contains($0.id) }
+    var nonPublicSummaries = context.nonPublicSummaries.filter { rendered.contains($0.id) }
+    let publicOutcome = try renderer.run(&publicSummaries, subtree: SiteBuilder.publicTree)
+    let nonPublicOutcome = try renderer.run(&nonPublicSummaries, subtree: SiteBuilder.nonPublicTree)
+    context.publicSummaries = Self.replacing(context.publicSummaries, with: publicSummaries)
+    context.nonPublicSummaries = Self.replacing(context.nonPublicSummaries, with: nonPublicSummaries)
     try renderMeetingPages(context, printed: [SiteBuilder.publicTree: publicOutcome.printed, SiteBuilder.nonPublicTree: nonPublicOutcome.printed])
     context.audit.markDerived(context.publicSummaries.flatMap { $0.packs.map(\.pdf) })
     for failure in publicOutcome.failures + nonPublicOutcome.failures {
@@ -39,6 +45,12 @@ struct RenderPDFs: BuildStep {
     let rate = misses > 0 && seconds > 0 ? String(format: ", %.0f pages/s", Double(pages) / seconds) : ""
     context.pdfSummary =
       "PDF: \(Plural.count(pdfs, "pack")), \(Plural.count(pages, "page")); \(publicOutcome.hits + nonPublicOutcome.hits) from cache, \(misses) rendered in \(String(format: "%.1f", seconds)) s\(rate)"
+  }
+
+  /// `summaries` with those of the same meetings in `printed` put in their place.
+  static func replacing(_ summaries: [MeetingSummary], with printed: [MeetingSummary]) -> [MeetingSummary] {
+    let byID = Dictionary(printed.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    return summaries.map { byID[$0.id] ?? $0 }
   }
 
   /// Renders the meeting pages (and `meeting.json`) of every printed

@@ -1,4 +1,5 @@
 import ClerkCore
+import ClerkIntegrity
 
 /// Writes each tree's `manifest.json` — the SHA-256 and size of every other
 /// file, and the meetings it publishes with their revisions — once nothing
@@ -10,7 +11,12 @@ struct WriteManifests: BuildStep {
 
   func run(_ context: BuildContext) throws {
     do {
-      try TreeManifest.write(context.index, into: context.tree)
+      var carried: [String: Manifest.File] = [:]
+      for (id, record) in context.reuse.reused where !context.rendered.contains(id) {
+        for file in record.files { carried[file.path] = Manifest.File(sha256: file.sha256, size: file.size) }
+      }
+      let files = try TreeManifest.write(context.index, into: context.tree, carried: carried)
+      for id in Array(context.records.keys) { context.records[id]?.files = files[id.path] ?? [] }
     } catch {
       context.diagnostics.append(Diagnostic(.error, error.message))
       throw BuildFailure.untouched(context.options.out)

@@ -27,6 +27,15 @@ public struct PublishedNumbers: Sendable, Equatable {
     meetings[plan.id.path] = plan.numbersBySlug.mapValues(\.description)
   }
 
+  /// Puts back a meeting's numbers as an earlier build recorded them (an
+  /// incremental build, for a meeting it carries over).
+  public mutating func record(_ meeting: String, numbers: [String: String]) {
+    meetings[meeting] = numbers
+  }
+
+  /// The numbers recorded for one meeting.
+  public func numbers(of meeting: String) -> [String: String]? { meetings[meeting] }
+
   /// The record as written: sorted keys, so the same archive writes the same bytes.
   public var json: String {
     let encoder = JSONEncoder()

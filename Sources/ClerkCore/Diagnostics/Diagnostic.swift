@@ -1,6 +1,6 @@
 /// Where in the content tree a problem is: a path relative to the content
 /// root and a 1-based line and column.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
   public var path: String
   public var line: Int
   public var column: Int
@@ -18,7 +18,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
   }
 }
 
-public enum Severity: String, Sendable, Hashable {
+public enum Severity: String, Sendable, Hashable, Codable {
   case error
   case warning
 }
@@ -27,7 +27,7 @@ public enum Severity: String, Sendable, Hashable {
 /// location), or of the run itself (a template, the output folder, the PDF
 /// engine, a leak the audit found), without one. Every command prints
 /// problems of both kinds through the same printer.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Codable {
   public var severity: Severity
   public var location: SourceLocation?
   public var message: String

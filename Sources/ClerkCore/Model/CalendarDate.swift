@@ -1,6 +1,6 @@
 /// A day in the proleptic Gregorian calendar, with no time or zone: meeting
 /// dates must never shift with the machine's time zone.
-public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
   public let year: Int
   public let month: Int
   public let day: Int

@@ -2,7 +2,7 @@ import Markdown
 
 /// Identifies a meeting across the archive: `<committee>/<folder>`, where the
 /// folder is `YYYY-MM-DD` or `YYYY-MM-DD-<slug>`.
-public struct MeetingID: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct MeetingID: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
   public var committee: String
   public var folder: String
 
@@ -19,7 +19,7 @@ public struct MeetingID: Hashable, Sendable, Comparable, CustomStringConvertible
   }
 }
 
-public enum MeetingStatus: String, Sendable, CaseIterable {
+public enum MeetingStatus: String, Sendable, CaseIterable, Codable {
   case draft, published
   /// Published, then called off: its page stays (marked cancelled) and its
   /// calendar event says `STATUS:CANCELLED`.
@@ -32,7 +32,7 @@ public enum MeetingStatus: String, Sendable, CaseIterable {
 /// A change to a meeting after it was published (`revisions:` in
 /// meeting.yml): shown on its page and in the feeds, and what lets
 /// `clerk verify` accept a changed public file.
-public struct Revision: Sendable, Hashable {
+public struct Revision: Sendable, Hashable, Codable {
   public var date: CalendarDate
   public var note: String
 

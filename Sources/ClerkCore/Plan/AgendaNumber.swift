@@ -1,7 +1,7 @@
 /// An agenda number as printed: `12`, or `12A` for a supplementary item
 /// added after item 12 once the agenda was published (so no published
 /// number moves). Orders as the agenda does: 12, 12A, 12B, 13.
-public struct AgendaNumber: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+public struct AgendaNumber: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral, Codable {
   /// The number of the published item this one follows (or is).
   public var base: Int
   /// 0 for a published item's own number; 1 for A, 2 for B, …

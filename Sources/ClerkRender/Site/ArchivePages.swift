@@ -2,7 +2,7 @@ import ClerkCore
 
 /// What the index and committee pages need to know about a meeting, kept
 /// while meetings stream past so those pages can be written at the end.
-public struct MeetingSummary: Sendable {
+public struct MeetingSummary: Sendable, Codable {
   public var id: MeetingID
   public var date: CalendarDate
   public var time: String
@@ -51,13 +51,13 @@ public struct MeetingSummary: Sendable {
 }
 
 /// One entry of a meeting's agenda as a feed or calendar lists it.
-public struct AgendaLine: Sendable, Hashable {
+public struct AgendaLine: Sendable, Hashable, Codable {
   public var number: String
   public var title: String
 }
 
 /// One printed pack of a meeting and the anchors its PDF must report.
-public struct PackFile: Sendable {
+public struct PackFile: Sendable, Codable {
   public var html: String
   public var pdf: String
   public var items: [AgendaNumber]

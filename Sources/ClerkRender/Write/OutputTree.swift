@@ -26,6 +26,9 @@ public final class OutputTree: @unchecked Sendable {
   public let temporary: String
   private let lock = NSLock()
   private var written: [String] = []
+  /// Files carried over from the previous build (hard links to its files):
+  /// one written again is unlinked first, so the previous build never changes.
+  private var carried = Set<String>()
   /// Warnings to show the user (e.g. a previous build that could not be fully removed).
   public private(set) var notes: [String] = []
 
@@ -99,6 +102,7 @@ public final class OutputTree: @unchecked Sendable {
         problem = Self.createFolder(folder)
         created.insert(folder)
       }
+      if problem == 0 && isCarried(relative) { unlink(path) }
       if problem == 0 {
         switch file.contents {
         case .text(let text):
@@ -122,8 +126,45 @@ public final class OutputTree: @unchecked Sendable {
 
   /// Writes a file of the tree again (already listed, so not listed twice).
   public func rewrite(_ relative: String, _ text: String, under subtree: String) throws(Problem) {
+    if isCarried(subtree + "/" + relative) { unlink(path(relative, under: subtree)) }
     let problem = Self.writeFile(path(relative, under: subtree), text)
     guard problem == 0 else { throw Problem(message: Self.writeFailure(subtree + "/" + relative, errno: problem)) }
+  }
+
+  /// Carries files of the build in `destination` over into this one, as
+  /// they are: hard links (copies where a link cannot be made). Paths are
+  /// relative to the top (`public/…`).
+  public func carry(_ paths: [String]) throws(Problem) {
+    var created = Set<String>()
+    for relative in paths {
+      guard !relative.contains("..") else { throw Problem(message: "cannot carry '\(relative)' over") }
+      let target = temporary + "/" + relative
+      let folder = (target as NSString).deletingLastPathComponent
+      var problem: Int32 = 0
+      if !created.contains(folder) {
+        problem = Self.createFolder(folder)
+        created.insert(folder)
+      }
+      let source = destination + "/" + relative
+      if problem == 0 && link(source, target) != 0 {
+        problem = errno
+        if problem == EXDEV || problem == EPERM || problem == EMLINK {
+          problem = FileManager.default.contents(atPath: source).map { data in data.withUnsafeBytes { Self.writeFile(target, $0) } } ?? ENOENT
+        }
+      }
+      guard problem == 0 else { throw Problem(message: Self.writeFailure(relative, errno: problem)) }
+    }
+    lock.lock()
+    written += paths
+    carried.formUnion(paths)
+    lock.unlock()
+  }
+
+  /// Whether a file (relative to the top) was carried over from the previous build.
+  public func isCarried(_ relative: String) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return carried.contains(relative)
   }
 
   /// Writes a file at the top of the tree, beside `public/` and `non-public/`.

@@ -1,0 +1,37 @@
+import Crypto
+import Foundation
+
+/// A SHA-256 of a build's inputs, fed piece by piece: each piece is
+/// preceded by its length, so ["ab", "c"] and ["a", "bc"] differ, and a
+/// missing file differs from an empty one.
+struct InputDigest {
+  private var hasher = SHA256()
+
+  mutating func add(_ text: String) {
+    add(bytes: Array(text.utf8))
+  }
+
+  mutating func add(bytes: some Collection<UInt8>) {
+    withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { hasher.update(bufferPointer: $0) }
+    hasher.update(data: Array(bytes))
+  }
+
+  mutating func add(_ data: Data) {
+    withUnsafeBytes(of: UInt64(data.count).littleEndian) { hasher.update(bufferPointer: $0) }
+    hasher.update(data: data)
+  }
+
+  /// A file's bytes, or a mark that there is no readable file at `path`.
+  mutating func add(file path: String) {
+    if let data = FileManager.default.contents(atPath: path) {
+      add("file")
+      add(data)
+    } else {
+      add("absent")
+    }
+  }
+
+  var hex: String {
+    hasher.finalize().map { String(format: "%02x", $0) }.joined()
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Feeds a folder of the content into an `InputDigest`: every entry, in
+/// sorted order, with its kind, and a file's bytes or a link's target. An
+/// entry added, removed, renamed or changed changes the digest.
+enum InputTree {
+  /// Feeds `folder` (absolute) and everything under it; `each` sees every
+  /// file's bytes as read (to look for references in them).
+  static func add(_ folder: String, into digest: inout InputDigest, each: (Data) -> Void = { _ in }) {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    digest.add("folder \(names.count)")
+    for name in names {
+      let path = folder + "/" + name
+      var info = stat()
+      guard lstat(path, &info) == 0 else {
+        digest.add("unreadable " + name)
+        continue
+      }
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR:
+        digest.add("dir " + name)
+        add(path, into: &digest, each: each)
+      case S_IFREG:
+        digest.add("file " + name)
+        if let data = FileManager.default.contents(atPath: path) {
+          digest.add(data)
+          each(data)
+        } else {
+          digest.add("unreadable")
+        }
+      case S_IFLNK:
+        digest.add("link " + name)
+        digest.add((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "")
+      default:
+        digest.add("other " + name)
+      }
+    }
+  }
+
+  /// Every `meeting:<committee>/<folder>` a file names (more than the links
+  /// it makes, never fewer: a page depends on the meetings it links to).
+  static func meetingLinks(in data: Data) -> Set<String> {
+    let prefix = Array("meeting:".utf8)
+    var found = Set<String>()
+    data.withUnsafeBytes { raw in
+      var offset = 0
+      while let hit = find(prefix, in: raw, from: offset) {
+        var end = hit + prefix.count
+        let start = end
+        while end < raw.count, Self.isPathByte(raw[end]) { end += 1 }
+        if end > start { found.insert(String(decoding: raw[start..<end], as: UTF8.self)) }
+        offset = end
+      }
+    }
+    return found
+  }
+
+  /// The meeting every `minutes-of:` line of a file names (`YYYY-MM-DD` in
+  /// `committee`, or `<committee>/YYYY-MM-DD`), quotes removed.
+  static func minutesOf(in data: Data, committee: String) -> Set<String> {
+    let prefix = Array("minutes-of:".utf8)
+    var found = Set<String>()
+    data.withUnsafeBytes { raw in
+      var offset = 0
+      while let hit = find(prefix, in: raw, from: offset) {
+        var end = hit + prefix.count
+        let start = end
+        while end < raw.count, raw[end] != UInt8(ascii: "\n"), raw[end] != UInt8(ascii: ",") , raw[end] != UInt8(ascii: "}") { end += 1 }
+        let value = String(decoding: raw[start..<end], as: UTF8.self)
+          .trimmingCharacters(in: CharacterSet(charactersIn: " \t\r'\""))
+        if !value.isEmpty { found.insert(value.contains("/") ? value : committee + "/" + value) }
+        offset = end
+      }
+    }
+    return found
+  }
+
+  /// Where `pattern` next occurs in `raw` at or after `start`.
+  static func find(_ pattern: [UInt8], in raw: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    guard let base = raw.baseAddress, let first = pattern.first else { return nil }
+    var offset = start
+    while offset + pattern.count <= raw.count {
+      guard let hit = memchr(base + offset, Int32(first), raw.count - offset - pattern.count + 1) else { return nil }
+      let at = UnsafeRawPointer(hit) - base
+      if memcmp(hit, pattern, pattern.count) == 0 { return at }
+      offset = at + 1
+    }
+    return nil
+  }
+
+  static func isPathByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "%"):
+      return true
+    default:
+      return false
+    }
+  }
+}

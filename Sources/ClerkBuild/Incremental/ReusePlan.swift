@@ -1,0 +1,67 @@
+import ClerkCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Which meetings an incremental build carries over from the build already
+/// in `--out`, and every meeting's key. A meeting is carried over only when
+/// its key is the one recorded (nothing it reads has changed), its check
+/// gives the same result for today as for the day the record was made,
+/// and every file it left is still there as that build wrote it.
+struct ReusePlan: Sendable {
+  /// Each meeting's key, and the meetings it names (for `IncrementalRecord`).
+  var keys: [MeetingID: (key: String, names: Set<String>)] = [:]
+  /// The records of the meetings to carry over.
+  var reused: [MeetingID: IncrementalRecord.Meeting] = [:]
+  /// The previous build's record, when one could be used.
+  var previous: IncrementalRecord?
+
+  init() {}
+
+  /// `previous` is nil for a full build (no previous record, `--full`, or
+  /// another clerk, site, template set or PDF engine).
+  init(previous: IncrementalRecord?, inputs: BuildInputs, index: ArchiveIndex, today: CalendarDate, destination: String) {
+    let usable = previous.flatMap { $0.site == inputs.site ? $0 : nil }
+    self.previous = usable
+    let entries = index.meetings
+    let slots = ResultSlots<(MeetingID, (key: String, names: Set<String>), IncrementalRecord.Meeting?)>(count: entries.count)
+    ParallelWork.run(count: entries.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
+      let entry = entries[offset]
+      let recorded = usable?.meetings[entry.id.path]
+      let key = inputs.key(of: entry, index: index, references: recorded?.references ?? [])
+      let carried = recorded.flatMap { record in
+        record.key == key.key && Self.sameToday(record.todayDates, usable!.today, today)
+          && Self.unchanged(record.files, in: destination) ? record : nil
+      }
+      slots.set(offset, (entry.id, key, carried))
+    }
+    for (id, key, record) in slots.values {
+      keys[id] = key
+      if let record { reused[id] = record }
+    }
+  }
+
+  /// Whether each date compares with `now` as it did with `then`.
+  static func sameToday(_ dates: [CalendarDate], _ then: CalendarDate, _ now: CalendarDate) -> Bool {
+    dates.allSatisfy { ($0 < then) == ($0 < now) && ($0 > then) == ($0 > now) }
+  }
+
+  /// Whether every file is in `folder` with the size and modification time recorded.
+  static func unchanged(_ files: [IncrementalRecord.File], in folder: String) -> Bool {
+    files.allSatisfy { file in
+      var info = stat()
+      guard !file.path.contains(".."), lstat(folder + "/" + file.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+        return false
+      }
+      return Int(info.st_size) == file.size && IncrementalRecord.nanoseconds(info.st_mtim) == file.modified
+    }
+  }
+}
+
+extension IncrementalRecord {
+  static func nanoseconds(_ time: timespec) -> Int64 {
+    Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+  }
+}
