@@ -30,6 +30,8 @@ final class BuildContext {
   /// for a full build), and every meeting's key.
   var reuse = ReusePlan()
   var inputs: BuildInputs?
+  /// The folder of the build meetings are carried over from.
+  var previousBuild: String { options.previous ?? tree.destination }
 
   // Render meetings
   /// What this build records of each meeting, for the next one.

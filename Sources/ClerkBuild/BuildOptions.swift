@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
   public var today: CalendarDate
   /// Render every meeting, carrying nothing over from the previous build.
   public var full: Bool
+  /// The earlier build to carry unchanged meetings over from, when it is
+  /// not the one in `out` (`clerk serve` builds each preview into a new folder).
+  public var previous: String?
   /// Where to write the hash of every public text file as audited (a test hook).
   public var auditedHashes: String?
 

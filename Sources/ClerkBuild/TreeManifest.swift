@@ -3,10 +3,6 @@ import ClerkIntegrity
 import ClerkRender
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The manifest of one written tree: every file's SHA-256, and the
 /// meetings it publishes with their revisions (`clerk verify` reads both).
 enum TreeManifest {
@@ -34,12 +30,8 @@ enum TreeManifest {
       for (path, file) in manifest.files {
         let parts = path.split(separator: "/", maxSplits: 2)
         guard parts.count == 3, case let meeting = String(parts[0] + "/" + parts[1]), meetings.contains(meeting) else { continue }
-        var info = stat()
-        guard lstat(tree.path(path, under: subtree), &info) == 0 else { continue }
         meetingFiles[meeting, default: []].append(
-          IncrementalRecord.File(
-            path: subtree + "/" + path, size: file.size, modified: IncrementalRecord.nanoseconds(info.st_mtim),
-            sha256: file.sha256))
+          IncrementalRecord.File(path: subtree + "/" + path, size: file.size, sha256: file.sha256))
       }
     }
     return meetingFiles.mapValues { $0.sorted { $0.path < $1.path } }

@@ -22,6 +22,9 @@ struct ServeCommand: ParsableCommand {
   @Flag(name: .customLong("pdf"), help: "Also print the PDF packs (slower; off by default).")
   var pdf = false
 
+  @Flag(name: .customLong("search"), help: "Also build the search index (slow on a large archive; off by default).")
+  var search = false
+
   @Option(name: .long, help: "A folder of templates to use instead of the default ones.")
   var templates: String?
 
@@ -30,7 +33,8 @@ struct ServeCommand: ParsableCommand {
     let override = templates
     let build = BuildOptions(
       content: options.content, out: "", templates: { try options.templateFolder(site: $0, override: override) },
-      noPDF: !pdf, quiet: true, findPasted: options.findPasted, today: options.todayDate, auditedHashes: nil)
+      noPDF: !pdf, quiet: true, findPasted: options.findPasted, today: options.todayDate, auditedHashes: nil,
+      noSearch: !search)
     let printer = DiagnosticPrinter()
     let report = PreviewServer.Report(
       listening: { url, work in

@@ -26,8 +26,10 @@ public struct PreviewBuild: Sendable {
 
 /// Builds the content for the preview with the pipeline of `clerk build`,
 /// each time into a fresh folder of the private work folder, so the tree
-/// being served is never written while it is read. A full build for now:
-/// `build(number:)` is the one function an incremental build replaces.
+/// being served is never written while it is read. Each build is
+/// incremental: meetings unchanged since the build being served are
+/// carried over from it (hard links, never written), so an edit to one
+/// meeting renders that meeting and the archive pages.
 struct PreviewBuilder: Sendable {
   let work: String
   let options: BuildOptions
@@ -48,11 +50,14 @@ struct PreviewBuilder: Sendable {
     self.options = options
   }
 
-  func build(number: Int) -> PreviewBuild {
+  /// Builds preview `number`, carrying unchanged meetings over from the
+  /// build in `previous` (the one being served).
+  func build(number: Int, previous: String? = nil) -> PreviewBuild {
     let out = work + "/build-\(number)"
     carryPDFCache(to: out, from: work + "/build-\(number - 1)")
     var options = self.options
     options.out = out
+    options.previous = previous
     let started = ContinuousClock.now
     let outcome = BuildPipeline().run(options)
     let elapsed = (ContinuousClock.now - started).components

@@ -102,7 +102,8 @@ public struct PreviewServer: Sendable {
     var number = 0
     while !Task.isCancelled {
       number += 1
-      let build = await Self.offCooperativePool { [number] in builder.build(number: number) }
+      let previous = await state.folder
+      let build = await Self.offCooperativePool { [number] in builder.build(number: number, previous: previous) }
       if let replaced = await state.finished(build) {
         // Kept a moment for responses still reading from it.
         Task.detached {

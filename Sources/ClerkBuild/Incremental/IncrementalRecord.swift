@@ -44,19 +44,35 @@ struct IncrementalRecord: Codable {
   }
 
   /// A file as the build left it: a later build carries it over only while
-  /// its size and modification time are unchanged.
+  /// its size, and its modification time (`OutputTimes`), are unchanged.
   struct File: Codable {
     var path: String
     var size: Int
-    /// Nanoseconds since 1970.
-    var modified: Int64
     var sha256: String
+  }
+
+  /// The SHA-256 of the record as read (`OutputTimes` names it).
+  var digest = ""
+
+  enum CodingKeys: String, CodingKey {
+    case site, today, meetings
+    case nonPublicFingerprint = "non-public-fingerprint"
+  }
+
+  init(site: String, today: CalendarDate, nonPublicFingerprint: String, meetings: [String: Meeting]) {
+    self.site = site
+    self.today = today
+    self.nonPublicFingerprint = nonPublicFingerprint
+    self.meetings = meetings
   }
 
   /// The record of the build in `folder`, when there is one this clerk can read.
   static func read(_ folder: String) -> IncrementalRecord? {
-    guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
-    return try? JSONDecoder().decode(IncrementalRecord.self, from: data)
+    guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
+      var record = try? JSONDecoder().decode(IncrementalRecord.self, from: data)
+    else { return nil }
+    record.digest = digest(String(decoding: data, as: UTF8.self))
+    return record
   }
 
   /// Sorted keys: the same build writes the same bytes.

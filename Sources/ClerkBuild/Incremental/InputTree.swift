@@ -52,7 +52,12 @@ enum InputTree {
         var end = hit + prefix.count
         let start = end
         while end < raw.count, Self.isPathByte(raw[end]) { end += 1 }
-        if end > start { found.insert(String(decoding: raw[start..<end], as: UTF8.self)) }
+        if end > start {
+          // A link that ends a sentence: both readings.
+          let path = String(decoding: raw[start..<end], as: UTF8.self)
+          found.insert(path)
+          if path.hasSuffix(".") { found.insert(String(path.dropLast())) }
+        }
         offset = end
       }
     }

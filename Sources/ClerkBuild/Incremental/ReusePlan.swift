@@ -6,7 +6,7 @@ import Foundation
 #endif
 
 /// Which meetings an incremental build carries over from the build already
-/// in `--out`, and every meeting's key. A meeting is carried over only when
+/// in `--out` (or the one in `folder`), and every meeting's key. A meeting is carried over only when
 /// its key is the one recorded (nothing it reads has changed), its check
 /// gives the same result for today as for the day the record was made,
 /// and every file it left is still there as that build wrote it.
@@ -22,8 +22,10 @@ struct ReusePlan: Sendable {
 
   /// `previous` is nil for a full build (no previous record, `--full`, or
   /// another clerk, site, template set or PDF engine).
-  init(previous: IncrementalRecord?, inputs: BuildInputs, index: ArchiveIndex, today: CalendarDate, destination: String) {
-    let usable = previous.flatMap { $0.site == inputs.site ? $0 : nil }
+  init(previous: IncrementalRecord?, inputs: BuildInputs, index: ArchiveIndex, today: CalendarDate, folder: String) {
+    // Without the times of that build's files, nothing can be shown unchanged.
+    let times = previous.flatMap { record in OutputTimes(for: folder).flatMap { $0.record == record.digest ? $0 : nil } }
+    let usable = previous.flatMap { $0.site == inputs.site && times != nil ? $0 : nil }
     self.previous = usable
     let entries = index.meetings
     let slots = ResultSlots<(MeetingID, (key: String, names: Set<String>), IncrementalRecord.Meeting?)>(count: entries.count)
@@ -33,7 +35,7 @@ struct ReusePlan: Sendable {
       let key = inputs.key(of: entry, index: index, references: recorded?.references ?? [])
       let carried = recorded.flatMap { record in
         record.key == key.key && Self.sameToday(record.todayDates, usable!.today, today)
-          && Self.unchanged(record.files, in: destination) ? record : nil
+          && Self.unchanged(record.files, in: folder, times: times!) ? record : nil
       }
       slots.set(offset, (entry.id, key, carried))
     }
@@ -48,20 +50,16 @@ struct ReusePlan: Sendable {
     dates.allSatisfy { ($0 < then) == ($0 < now) && ($0 > then) == ($0 > now) }
   }
 
-  /// Whether every file is in `folder` with the size and modification time recorded.
-  static func unchanged(_ files: [IncrementalRecord.File], in folder: String) -> Bool {
+  /// Whether every file is in `folder` with the size recorded, and the
+  /// modification time its build left it with.
+  static func unchanged(_ files: [IncrementalRecord.File], in folder: String, times: OutputTimes) -> Bool {
     files.allSatisfy { file in
       var info = stat()
-      guard !file.path.contains(".."), lstat(folder + "/" + file.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-        return false
-      }
-      return Int(info.st_size) == file.size && IncrementalRecord.nanoseconds(info.st_mtim) == file.modified
+      guard !file.path.contains(".."), let time = times.times[file.path], lstat(folder + "/" + file.path, &info) == 0,
+        info.st_mode & S_IFMT == S_IFREG
+      else { return false }
+      return Int(info.st_size) == file.size
+        && Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec) == time
     }
-  }
-}
-
-extension IncrementalRecord {
-  static func nanoseconds(_ time: timespec) -> Int64 {
-    Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
   }
 }

@@ -35,8 +35,8 @@ struct LoadArchive: BuildStep {
       index: index, templates: context.templates.directory, pdfEngine: options.noPDF ? nil : context.pdfEngine?.version)
     context.inputs = inputs
     context.reuse = ReusePlan(
-      previous: options.carriesOver ? IncrementalRecord.read(context.tree.destination) : nil, inputs: inputs, index: index,
-      today: options.today, destination: context.tree.destination)
+      previous: options.carriesOver ? IncrementalRecord.read(context.previousBuild) : nil, inputs: inputs, index: index,
+      today: options.today, folder: context.previousBuild)
     context.progress.note(
       "      \(Plural.count(index.meetings.count, "meeting")) in \(Plural.count(index.committees.count, "committee"))"
         + (context.reuse.reused.isEmpty ? "" : "; \(context.reuse.reused.count) unchanged since the last build"))

@@ -19,8 +19,10 @@ struct Publish: BuildStep {
     do {
       try tree.writeTop(BuildRecord.fileName, record.json)
       try tree.writeTop(PublishedNumbers.fileName, context.numbers.json)
-      try tree.writeTop(IncrementalRecord.fileName, incrementalRecord(context).json)
+      let record = incrementalRecord(context).json
+      try tree.writeTop(IncrementalRecord.fileName, record)
       try tree.commit()
+      keepTimes(context, record: record)
     } catch {
       context.diagnostics.append(Diagnostic(.error, error.message))
       throw BuildFailure.untouched(options.out)
@@ -44,6 +46,18 @@ struct Publish: BuildStep {
         "Rendered \(Plural.count(context.rendered.count, "meeting")); carried \(carried) unchanged since the last build over as they were")
     }
     context.summary += context.closing
+  }
+
+  /// Keeps the modification times of the meetings' files beside the
+  /// output (`OutputTimes`), now that they are in place.
+  func keepTimes(_ context: BuildContext, record: String) {
+    var times: [String: Int64] = [:]
+    for record in context.records.values {
+      for file in record.files {
+        if let time = OutputTimes.modified(context.tree.destination + "/" + file.path) { times[file.path] = time }
+      }
+    }
+    OutputTimes(record: IncrementalRecord.digest(record), times: times).write(for: context.tree.destination)
   }
 
   /// What the next build into the same folder reads to carry over what

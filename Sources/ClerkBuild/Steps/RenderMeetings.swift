@@ -135,7 +135,7 @@ struct RenderMeetings: BuildStep {
     for entry in context.index.meetings {
       guard let record = reused[entry.id] else { continue }
       do {
-        try context.tree.carry(record.files.map(\.path))
+        try context.tree.carry(record.files.map(\.path), from: context.previousBuild)
       } catch {
         context.diagnostics.append(Diagnostic(.error, error.message))
         throw BuildFailure.untouched(context.options.out)

@@ -131,10 +131,10 @@ public final class OutputTree: @unchecked Sendable {
     guard problem == 0 else { throw Problem(message: Self.writeFailure(subtree + "/" + relative, errno: problem)) }
   }
 
-  /// Carries files of the build in `destination` over into this one, as
-  /// they are: hard links (copies where a link cannot be made). Paths are
-  /// relative to the top (`public/…`).
-  public func carry(_ paths: [String]) throws(Problem) {
+  /// Carries files of an earlier build (in `previous`: usually
+  /// `destination`) over into this one, as they are: hard links (copies
+  /// where a link cannot be made). Paths are relative to the top (`public/…`).
+  public func carry(_ paths: [String], from previous: String) throws(Problem) {
     var created = Set<String>()
     for relative in paths {
       guard !relative.contains("..") else { throw Problem(message: "cannot carry '\(relative)' over") }
@@ -145,7 +145,7 @@ public final class OutputTree: @unchecked Sendable {
         problem = Self.createFolder(folder)
         created.insert(folder)
       }
-      let source = destination + "/" + relative
+      let source = previous + "/" + relative
       if problem == 0 && link(source, target) != 0 {
         problem = errno
         if problem == EXDEV || problem == EPERM || problem == EMLINK {

@@ -1,0 +1,182 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// An incremental build (a build over the previous one in the same
+/// `--out`) renders only what changed, and must leave exactly what a
+/// fresh full build of the same content leaves: for every kind of edit,
+/// the example archive is built, edited, built again over the first
+/// build, and compared byte for byte with a `--full` build into a new
+/// folder. The security cases come first: an item made exempt again and a
+/// meeting turned back to draft are gone from `public/`.
+@Suite struct IncrementalBuildTests {
+  /// One edit of the example archive (a copy in `content`), between the two builds.
+  struct Edit: CustomTestStringConvertible, Sendable {
+    var name: String
+    /// Whether unchanged meetings can be carried over (false when the edit
+    /// changes what every meeting reads, or the archive's non-public set).
+    var carriesOver: Bool
+    var apply: @Sendable (_ content: URL, _ templates: URL) throws -> Void
+    var testDescription: String { name }
+  }
+
+  static let today = "2026-12-02"
+
+  /// The text an edit adds, found in `public/` only when it should be.
+  static let canary = "Canary kestrel twelve"
+
+  static func edit(_ path: String, in content: URL, _ change: (String) -> String) throws {
+    let url = content.appendingPathComponent(path)
+    let before = try String(contentsOf: url, encoding: .utf8)
+    let after = change(before)
+    #expect(after != before, "the edit of \(path) changed nothing")
+    try after.write(to: url, atomically: true, encoding: .utf8)
+  }
+
+  static let edits: [Edit] = [
+    Edit(name: "item body", carriesOver: true) { content, _ in
+      try edit("children-and-families/2026-09-22/70-complaints-annual-report.md", in: content) { $0 + "\n\(canary) in a public report.\n" }
+    },
+    Edit(name: "item released", carriesOver: false) { content, _ in
+      try edit("children-and-families/2025-11-11/80-residential-care-block-contract.md", in: content) {
+        $0.replacingOccurrences(of: "exempt-until: 2027-03-31\n", with: "released: 2026-11-30\n")
+      }
+    },
+    Edit(name: "committee member added", carriesOver: false) { content, _ in
+      try edit("children-and-families/committee.yml", in: content) {
+        $0.replacingOccurrences(of: "  - { name: Rosalind Eddery }\n", with: "  - { name: Rosalind Eddery }\n  - { name: \(canary) }\n")
+      }
+    },
+    Edit(name: "template changed", carriesOver: false) { _, templates in
+      let url = templates.appendingPathComponent("layout.mustache")
+      let text = try String(contentsOf: url, encoding: .utf8)
+      try text.replacingOccurrences(of: "</footer>", with: "<p>\(canary)</p></footer>").write(to: url, atomically: true, encoding: .utf8)
+    },
+    // The deleted meeting's non-public text leaves the set the others were audited against.
+    Edit(name: "meeting deleted", carriesOver: false) { content, _ in
+      try FileManager.default.removeItem(at: content.appendingPathComponent("audit-and-governance/2026-11-25"))
+    },
+    Edit(name: "bound minutes changed", carriesOver: true) { content, _ in
+      try edit("children-and-families/2026-09-22/minutes.md", in: content) { $0 + "\n\(canary) in the minutes.\n" }
+    },
+    Edit(name: "appendix added", carriesOver: true) { content, _ in
+      let folder = content.appendingPathComponent("children-and-families/2026-09-22/70-complaints-annual-report")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try "# Complaint themes\n\n\(canary) in an appendix.\n".write(
+        to: folder.appendingPathComponent("themes.md"), atomically: true, encoding: .utf8)
+    },
+  ]
+
+  /// The example archive and the default templates, copied.
+  struct Workspace {
+    let root = temporaryFolder("incremental")
+    var content: URL { root.appendingPathComponent("Content") }
+    var templates: URL { root.appendingPathComponent("Templates") }
+    var out: URL { root.appendingPathComponent("out") }
+    var fresh: URL { root.appendingPathComponent("fresh") }
+
+    init() throws {
+      try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Content"), to: content)
+      try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
+    }
+
+    func build(into out: URL, _ extra: [String] = [], today: String = IncrementalBuildTests.today) throws -> ClerkProcess.Output {
+      try ClerkProcess.run(
+        ["build", content.path, "--out", out.path, "--templates", templates.path, "--no-pdf", "--no-search", "--today", today] + extra)
+    }
+
+    /// Every file of a build, the record the next build reads included.
+    func snapshot(_ out: URL) -> TreeSnapshot { TreeSnapshot(out) }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+  }
+
+  /// Builds, edits, builds again over the first build and freshly, and
+  /// compares; returns the second build's output and the public snapshots
+  /// before and after.
+  func rebuild(_ apply: (Workspace) throws -> Void, today: String = today) throws
+    -> (output: ClerkProcess.Output, before: TreeSnapshot, after: TreeSnapshot, workspace: Workspace)
+  {
+    let workspace = try Workspace()
+    let first = try workspace.build(into: workspace.out)
+    #expect(first.status == 0, "\(first.stderr)")
+    let before = TreeSnapshot(workspace.out.appendingPathComponent("public"))
+    try apply(workspace)
+    let second = try workspace.build(into: workspace.out, today: today)
+    #expect(second.status == 0, "\(second.stderr)")
+    let full = try workspace.build(into: workspace.fresh, ["--full"], today: today)
+    #expect(full.status == 0, "\(full.stderr)")
+    let incremental = workspace.snapshot(workspace.out)
+    let fresh = workspace.snapshot(workspace.fresh)
+    #expect(incremental.paths == fresh.paths, "the incremental build has other files than a fresh one")
+    let differing = fresh.paths.filter { incremental.files[$0] != fresh.files[$0] }
+    #expect(differing.isEmpty, "differ from a fresh build: \(differing.prefix(5))")
+    return (second, before, TreeSnapshot(workspace.out.appendingPathComponent("public")), workspace)
+  }
+
+  /// The number of meetings the build says it carried over (0 when it says nothing).
+  func carried(_ output: ClerkProcess.Output) -> Int {
+    guard let range = output.stderr.range(of: "carried ") ?? output.stdout.range(of: "carried ") else { return 0 }
+    let text = output.stderr.range(of: "carried ") != nil ? output.stderr : output.stdout
+    return Int(text[range.upperBound...].prefix { $0.isNumber }) ?? 0
+  }
+
+  @Test func anItemMadeExemptAgainIsGoneFromPublic() throws {
+    let body = "drainage clearance that did not match"
+    let (_, before, after, workspace) = try rebuild { workspace in
+      try Self.edit("audit-and-governance/2025-06-18/80-procurement-fraud-investigation.md", in: workspace.content) {
+        $0.replacingOccurrences(of: "released: 2026-01-20\n", with: "")
+      }
+    }
+    defer { workspace.remove() }
+    #expect(!before.mentions(body).isEmpty, "the released item's body was not public before the edit")
+    #expect(after.mentions(body).isEmpty, "the exempt item's body is still in public/: \(after.mentions(body).prefix(3))")
+  }
+
+  @Test func aMeetingTurnedDraftIsGoneFromPublic() throws {
+    let meeting = "children-and-families/2026-09-22"
+    let (_, before, after, workspace) = try rebuild { workspace in
+      try Self.edit("\(meeting)/meeting.yml", in: workspace.content) {
+        $0.replacingOccurrences(of: "status: published\n", with: "status: draft\n")
+      }
+    }
+    defer { workspace.remove() }
+    #expect(before.paths.contains("\(meeting)/index.html"))
+    #expect(!after.paths.contains { $0.hasPrefix(meeting + "/") }, "the draft's files are still in public/")
+    #expect(after.mentions("Ofsted Focused Visit Action Plan – RAG Ratings").isEmpty, "the draft's agenda is still listed in public/")
+  }
+
+  @Test(arguments: edits) func anEditRebuildsAsAFreshBuildWould(_ edit: Edit) throws {
+    let (output, _, _, workspace) = try rebuild { try edit.apply($0.content, $0.templates) }
+    defer { workspace.remove() }
+    if edit.carriesOver {
+      #expect(carried(output) > 0, "nothing was carried over: \(output.stderr.suffix(300))")
+    }
+  }
+
+  @Test func aNoOpRebuildCarriesEveryMeetingOver() throws {
+    let (output, before, after, workspace) = try rebuild { _ in }
+    defer { workspace.remove() }
+    #expect(carried(output) == 12, "\(output.stderr.suffix(300))")
+    #expect(before == after)
+  }
+
+  @Test func aLaterTodayChecksTheMeetingsItConcernsAgain() throws {
+    // The residential care contract's exemption is due for review on
+    // 2027-03-31: after that day its meeting warns, and only it is checked again.
+    let (output, _, _, workspace) = try rebuild({ _ in }, today: "2027-04-01")
+    defer { workspace.remove() }
+    #expect(output.stderr.contains("the exemption was due for review on 2027-03-31"))
+    #expect(carried(output) == 11, "\(output.stderr.suffix(300))")
+  }
+
+  @Test func aChangedOutputFileIsRenderedAgain() throws {
+    let page = "public/children-and-families/2026-09-22/index.html"
+    let (output, _, _, workspace) = try rebuild { workspace in
+      let url = workspace.out.appendingPathComponent(page)
+      try (try String(contentsOf: url, encoding: .utf8) + "<!-- changed by hand -->").write(to: url, atomically: false, encoding: .utf8)
+    }
+    defer { workspace.remove() }
+    #expect(carried(output) == 11, "\(output.stderr.suffix(300))")
+  }
+}
