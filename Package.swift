@@ -42,7 +42,7 @@ let package = Package(
     // The leak audit: runs, values, PDF, search-index and published text.
     .target(name: "ClerkAudit", dependencies: ["ClerkCore", "CZlib"]),
     // Archive integrity: the manifest of a published tree and `clerk verify`.
-    .target(name: "ClerkIntegrity", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+    .target(name: "ClerkIntegrity", dependencies: ["ClerkCore", .product(name: "Crypto", package: "swift-crypto")]),
     // The build pipeline: its steps, and the outputs they write.
     .target(name: "ClerkBuild", dependencies: ["ClerkCore", "ClerkRender", "ClerkAudit", "ClerkIntegrity"]),
     // `clerk serve`: the preview server over FlyingFox (the only module that imports it).

@@ -6,14 +6,15 @@ extension BuildAudit {
   /// values and names, its public values, and its part of the non-public
   /// fingerprint. An incremental build keeps it beside the output, so a
   /// meeting it does not render again counts in the end pass exactly as if
-  /// it had been audited again.
+  /// it had been audited again. Its exempt runs, the bulk of it, are not
+  /// part of its JSON: the record keeps them as bytes in a file of their own.
   public struct Memory: Codable, Sendable, Equatable {
     public struct Entry: Codable, Sendable, Equatable {
       public var key: String
       public var source: LeakIndex.Source
     }
 
-    var exemptRuns: [UInt64]
+    public var exemptRuns: [UInt64]
     var publicFieldRuns: [UInt64]
     var values: [Entry]
     var names: [Entry]
@@ -37,7 +38,6 @@ extension BuildAudit {
     }
 
     enum CodingKeys: String, CodingKey {
-      case exemptRuns = "exempt-runs"
       case publicFieldRuns = "public-field-runs"
       case values, names
       case publicValues = "public-values"
@@ -47,7 +47,7 @@ extension BuildAudit {
     // Runs are kept as little-endian bytes (base64 in JSON): a meeting can have tens of thousands.
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
-      exemptRuns = Self.runs(try container.decode(Data.self, forKey: .exemptRuns))
+      exemptRuns = []
       publicFieldRuns = Self.runs(try container.decode(Data.self, forKey: .publicFieldRuns))
       values = try container.decode([Entry].self, forKey: .values)
       names = try container.decode([Entry].self, forKey: .names)
@@ -57,7 +57,6 @@ extension BuildAudit {
 
     public func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(Self.bytes(exemptRuns), forKey: .exemptRuns)
       try container.encode(Self.bytes(publicFieldRuns), forKey: .publicFieldRuns)
       try container.encode(values, forKey: .values)
       try container.encode(names, forKey: .names)
@@ -65,11 +64,11 @@ extension BuildAudit {
       try container.encode(fingerprint, forKey: .fingerprint)
     }
 
-    static func bytes(_ runs: [UInt64]) -> Data {
+    public static func bytes(_ runs: [UInt64]) -> Data {
       runs.map(\.littleEndian).withUnsafeBytes { Data($0) }
     }
 
-    static func runs(_ bytes: Data) -> [UInt64] {
+    public static func runs(_ bytes: Data) -> [UInt64] {
       bytes.withUnsafeBytes { raw in
         stride(from: 0, to: raw.count - raw.count % 8, by: 8).map {
           UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0, as: UInt64.self))

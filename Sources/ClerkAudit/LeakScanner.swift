@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 
 /// Scans a published tree for anything in a `LeakIndex`: every file's
@@ -50,16 +51,7 @@ public struct LeakScanner: Sendable {
 
   /// Every file and folder (with a trailing `/`) under `base`, sorted.
   static func files(under base: String) -> [String] {
-    var files: [String] = []
-    if let enumerator = FileManager.default.enumerator(atPath: base) {
-      for case let path as String in enumerator {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory) {
-          files.append(path + (isDirectory.boolValue ? "/" : ""))
-        }
-      }
-    }
-    return files.sorted()
+    TreeWalk.entries(under: base).map { $0.path + ($0.kind == .folder ? "/" : "") }.sorted()
   }
 
   /// The text of a file as written (PDFs as `pdftotext` reads them), and

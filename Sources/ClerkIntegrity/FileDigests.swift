@@ -1,3 +1,4 @@
+import ClerkCore
 import Crypto
 import Foundation
 
@@ -45,12 +46,7 @@ public enum FileDigests {
 
   /// Relative paths of the regular files under `root`, sorted.
   static func files(under root: String) -> [String] {
-    var found: [String] = []
-    guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
-    for case let path as String in walker where walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
-      found.append(path)
-    }
-    return found.sorted()
+    TreeWalk.files(under: root)
   }
 
   /// Results written from worker threads, one slot each.

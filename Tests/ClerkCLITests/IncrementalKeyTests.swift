@@ -51,16 +51,38 @@ import Testing
     #expect(ReusePlan.sameToday([], before, CalendarDate(iso: "2099-01-01")!))
   }
 
-  /// The audit's memory comes back from the record as it went in (runs as bytes).
+  /// The audit's memory comes back from the record as it went in, its
+  /// exempt runs from the runs file.
   @Test func auditMemoryRoundTrips() throws {
     var batch = LeakIndexBuilder.Batch()
     batch.publicFieldRuns = [3, 1, UInt64.max]
     batch.values = [("secret@example.org", LeakIndex.Source(path: "c/2026-01-01/10-x.md", line: 4))]
     batch.publicValues = ["clerk@example.org"]
-    let memory = BuildAudit.Memory(batch, exempt: [42, 0x0102_0304_0506_0708], fingerprint: [7, 8])
-    let decoded = try JSONDecoder().decode(BuildAudit.Memory.self, from: JSONEncoder().encode(memory))
-    #expect(decoded == memory)
-    #expect(decoded.exemptRuns == [42, 0x0102_0304_0506_0708])
-    #expect(decoded.publicFieldRuns == [1, 3, UInt64.max])
+    let memories = [
+      "c/2026-01-01": BuildAudit.Memory(batch, exempt: [42, 0x0102_0304_0506_0708], fingerprint: [7, 8]),
+      "c/2026-02-01": BuildAudit.Memory(batch, exempt: [5], fingerprint: [9, 10]),
+    ]
+    var meetings: [String: IncrementalRecord.Meeting] = [:]
+    for (path, memory) in memories {
+      meetings[path] = IncrementalRecord.Meeting(
+        key: "k", references: [], todayDates: [], diagnostics: [], heldBack: false, numbers: nil, packSources: nil,
+        publicSummary: nil, nonPublicSummary: nil, audit: memory,
+        files: [IncrementalRecord.File(path: "public/\(path)/index.html", size: 12, sha256: "ab")])
+    }
+    let record = IncrementalRecord(site: "s", today: CalendarDate(iso: "2026-12-02")!, nonPublicFingerprint: "np1:x", meetings: meetings)
+    let written = record.written()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try written.json.write(to: folder.appendingPathComponent(IncrementalRecord.fileName), atomically: true, encoding: .utf8)
+    try written.runs.write(to: folder.appendingPathComponent(IncrementalRecord.runsFileName))
+    let read = try #require(IncrementalRecord.read(folder.path))
+    #expect(read.digest == written.digest)
+    for (path, memory) in memories {
+      #expect(read.meetings[path]?.audit == memory)
+      #expect(read.meetings[path]?.files == meetings[path]?.files)
+    }
+    #expect(read.meetings["c/2026-01-01"]?.audit?.exemptRuns == [42, 0x0102_0304_0506_0708])
+    #expect(!written.json.contains("exempt-runs\":\""), "the runs are in their own file")
   }
 }

@@ -39,17 +39,44 @@ struct IncrementalRecord: Codable {
     var nonPublicSummary: MeetingSummary?
     /// What its audit left for the end pass; nil when it was not audited.
     var audit: BuildAudit.Memory?
+    /// Where its exempt runs are in `runsFileName`: the first and the count.
+    var exemptRuns: [Int]?
     /// Its files in both trees (`public/…`, `non-public/…`).
     var files: [File]
   }
 
   /// A file as the build left it: a later build carries it over only while
   /// its size, and its modification time (`OutputTimes`), are unchanged.
-  struct File: Codable {
+  /// Written as one string, `<sha256> <size> <path>`: there are tens of
+  /// thousands.
+  struct File: Codable, Equatable {
     var path: String
     var size: Int
     var sha256: String
+
+    init(path: String, size: Int, sha256: String) {
+      self.path = path
+      self.size = size
+      self.sha256 = sha256
+    }
+
+    init(from decoder: any Decoder) throws {
+      let text = try decoder.singleValueContainer().decode(String.self)
+      let parts = text.split(separator: " ", maxSplits: 2)
+      guard parts.count == 3, let size = Int(parts[1]) else {
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a file: \(text)"))
+      }
+      self.init(path: String(parts[2]), size: size, sha256: String(parts[0]))
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.singleValueContainer()
+      try container.encode("\(sha256) \(size) \(path)")
+    }
   }
+
+  /// The exempt runs of every meeting's audit, as bytes, beside the record.
+  static let runsFileName = "clerk-incremental.runs"
 
   /// The SHA-256 of the record as read (`OutputTimes` names it).
   var digest = ""
@@ -66,19 +93,36 @@ struct IncrementalRecord: Codable {
     self.meetings = meetings
   }
 
-  /// The record of the build in `folder`, when there is one this clerk can read.
+  /// The record of the build in `folder`, when there is one this clerk can
+  /// read, with each meeting's exempt runs put back.
   static func read(_ folder: String) -> IncrementalRecord? {
     guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
+      let runs = FileManager.default.contents(atPath: folder + "/" + runsFileName),
       var record = try? JSONDecoder().decode(IncrementalRecord.self, from: data)
     else { return nil }
-    record.digest = digest(String(decoding: data, as: UTF8.self))
+    record.digest = digest(String(decoding: data, as: UTF8.self) + "\n" + digest(runs))
+    for (path, meeting) in record.meetings {
+      guard let span = meeting.exemptRuns else { continue }
+      guard span.count == 2, span[0] >= 0, span[1] >= 0, (span[0] + span[1]) * 8 <= runs.count else { return nil }
+      record.meetings[path]?.audit?.exemptRuns = BuildAudit.Memory.runs(runs[(span[0] * 8)..<((span[0] + span[1]) * 8)])
+    }
     return record
   }
 
-  /// Sorted keys: the same build writes the same bytes.
-  var json: String {
+  /// The record as written (sorted keys: the same build writes the same
+  /// bytes), and the runs file; `digest` is what `OutputTimes` names.
+  func written() -> (json: String, runs: Data, digest: String) {
+    var record = self
+    var runs: [UInt64] = []
+    for path in meetings.keys.sorted() {
+      guard let memory = meetings[path]?.audit else { continue }
+      record.meetings[path]?.exemptRuns = [runs.count, memory.exemptRuns.count]
+      runs += memory.exemptRuns
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+    let json = String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n"
+    let bytes = BuildAudit.Memory.bytes(runs)
+    return (json, bytes, Self.digest(json + "\n" + Self.digest(bytes)))
   }
 }

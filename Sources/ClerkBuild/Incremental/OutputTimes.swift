@@ -63,7 +63,9 @@ struct OutputTimes {
 
 extension IncrementalRecord {
   /// The SHA-256 of the record as written, which its `OutputTimes` name.
-  static func digest(_ json: String) -> String {
-    SHA256.hash(data: Data(json.utf8)).map { String(format: "%02x", $0) }.joined()
+  static func digest(_ text: String) -> String { digest(Data(text.utf8)) }
+
+  static func digest(_ data: Data) -> String {
+    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
   }
 }

@@ -19,10 +19,11 @@ struct Publish: BuildStep {
     do {
       try tree.writeTop(BuildRecord.fileName, record.json)
       try tree.writeTop(PublishedNumbers.fileName, context.numbers.json)
-      let record = incrementalRecord(context).json
-      try tree.writeTop(IncrementalRecord.fileName, record)
+      let record = incrementalRecord(context).written()
+      try tree.writeTop(IncrementalRecord.fileName, record.json)
+      try tree.writeTop(IncrementalRecord.runsFileName, record.runs)
       try tree.commit()
-      keepTimes(context, record: record)
+      keepTimes(context, record: record.digest)
     } catch {
       context.diagnostics.append(Diagnostic(.error, error.message))
       throw BuildFailure.untouched(options.out)
@@ -57,7 +58,7 @@ struct Publish: BuildStep {
         if let time = OutputTimes.modified(context.tree.destination + "/" + file.path) { times[file.path] = time }
       }
     }
-    OutputTimes(record: IncrementalRecord.digest(record), times: times).write(for: context.tree.destination)
+    OutputTimes(record: record, times: times).write(for: context.tree.destination)
   }
 
   /// What the next build into the same folder reads to carry over what

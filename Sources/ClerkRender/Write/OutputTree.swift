@@ -169,7 +169,11 @@ public final class OutputTree: @unchecked Sendable {
 
   /// Writes a file at the top of the tree, beside `public/` and `non-public/`.
   public func writeTop(_ name: String, _ text: String) throws(Problem) {
-    let problem = Self.writeFile(temporary + "/" + name, text)
+    try writeTop(name, Data(text.utf8))
+  }
+
+  public func writeTop(_ name: String, _ data: Data) throws(Problem) {
+    let problem = data.withUnsafeBytes { Self.writeFile(temporary + "/" + name, $0) }
     guard problem == 0 else { throw Problem(message: Self.writeFailure(name, errno: problem)) }
     lock.lock()
     written.append(name)
@@ -281,11 +285,12 @@ public final class OutputTree: @unchecked Sendable {
     let manifest = fileManager.contents(atPath: path + "/" + Self.manifestName).map { String(decoding: $0, as: UTF8.self) } ?? ""
     var folders = Set<String>()
     for line in manifest.split(separator: "\n") where !line.contains("..") {
-      try? fileManager.removeItem(atPath: path + "/" + line)
-      var folder = (String(line) as NSString).deletingLastPathComponent
-      while !folder.isEmpty {
-        folders.insert(folder)
-        folder = (folder as NSString).deletingLastPathComponent
+      // Listed files only (a plain unlink: a folder in their place is left).
+      unlink(path + "/" + line)
+      // Its folders, up to the first one already seen (whose own are too).
+      var end = line.lastIndex(of: "/")
+      while let slash = end, folders.insert(String(line[..<slash])).inserted {
+        end = line[..<slash].lastIndex(of: "/")
       }
     }
     try? fileManager.removeItem(atPath: path + "/" + Self.manifestName)
