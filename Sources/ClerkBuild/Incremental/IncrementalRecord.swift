@@ -7,7 +7,7 @@ import Foundation
 /// `public/`: it holds the audit's memory of non-public text) so the next
 /// build into the same folder renders only the meetings whose inputs
 /// changed, and carries the others' files over.
-struct IncrementalRecord: Codable {
+struct IncrementalRecord {
   static let fileName = "clerk-incremental.json"
 
   /// `BuildInputs.site` of the build that wrote it.
@@ -39,8 +39,6 @@ struct IncrementalRecord: Codable {
     var nonPublicSummary: MeetingSummary?
     /// What its audit left for the end pass; nil when it was not audited.
     var audit: BuildAudit.Memory?
-    /// Where its exempt runs are in `runsFileName`: the first and the count.
-    var exemptRuns: [Int]?
     /// Its files in both trees (`public/…`, `non-public/…`).
     var files: [File]
   }
@@ -80,10 +78,20 @@ struct IncrementalRecord: Codable {
 
   /// The SHA-256 of the record as read (`OutputTimes` names it).
   var digest = ""
+  /// Each meeting's line as read, by path: a meeting carried over writes
+  /// the same line again rather than encoding it anew.
+  var lines: [String: Substring] = [:]
 
-  enum CodingKeys: String, CodingKey {
-    case site, today, meetings
-    case nonPublicFingerprint = "non-public-fingerprint"
+  /// The first line: what is not a meeting.
+  struct Header: Codable {
+    var site: String
+    var today: CalendarDate
+    var nonPublicFingerprint: String
+
+    enum CodingKeys: String, CodingKey {
+      case site, today
+      case nonPublicFingerprint = "non-public-fingerprint"
+    }
   }
 
   init(site: String, today: CalendarDate, nonPublicFingerprint: String, meetings: [String: Meeting]) {
@@ -94,35 +102,76 @@ struct IncrementalRecord: Codable {
   }
 
   /// The record of the build in `folder`, when there is one this clerk can
-  /// read, with each meeting's exempt runs put back.
+  /// read, with each meeting's exempt runs put back. The record is a line
+  /// of JSON for the header, then one per meeting, in path order:
+  /// `<path> <first run> <run count> <JSON>` (the runs are in `runsFileName`).
+  /// Meetings are decoded on every core.
   static func read(_ folder: String) -> IncrementalRecord? {
     guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
-      let runs = FileManager.default.contents(atPath: folder + "/" + runsFileName),
-      var record = try? JSONDecoder().decode(IncrementalRecord.self, from: data)
+      let runs = FileManager.default.contents(atPath: folder + "/" + runsFileName)
     else { return nil }
-    record.digest = digest(String(decoding: data, as: UTF8.self) + "\n" + digest(runs))
-    for (path, meeting) in record.meetings {
-      guard let span = meeting.exemptRuns else { continue }
-      guard span.count == 2, span[0] >= 0, span[1] >= 0, (span[0] + span[1]) * 8 <= runs.count else { return nil }
-      record.meetings[path]?.audit?.exemptRuns = BuildAudit.Memory.runs(runs[(span[0] * 8)..<((span[0] + span[1]) * 8)])
+    let text = String(decoding: data, as: UTF8.self)
+    let lines = text.split(separator: "\n")
+    guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: Data(first.utf8)) else { return nil }
+    let meetingLines = Array(lines.dropFirst())
+    let decoded = ResultSlots<(String, Substring, Meeting)>(count: meetingLines.count)
+    ParallelWork.run(count: meetingLines.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
+      let line = meetingLines[offset]
+      let parts = line.split(separator: " ", maxSplits: 3)
+      guard parts.count == 4, let start = Int(parts[1]), let count = Int(parts[2]), start >= 0, count >= 0,
+        (start + count) * 8 <= runs.count, var meeting = try? JSONDecoder().decode(Meeting.self, from: Data(parts[3].utf8))
+      else { return }
+      meeting.audit?.exemptRuns = BuildAudit.Memory.runs(runs[(start * 8)..<((start + count) * 8)])
+      decoded.set(offset, (String(parts[0]), line, meeting))
     }
+    let values = decoded.values
+    guard values.count == meetingLines.count else { return nil }
+    var record = IncrementalRecord(
+      site: header.site, today: header.today, nonPublicFingerprint: header.nonPublicFingerprint, meetings: [:])
+    for (path, line, meeting) in values {
+      record.meetings[path] = meeting
+      record.lines[path] = line
+    }
+    record.digest = digest(text + "\n" + digest(runs))
     return record
   }
 
   /// The record as written (sorted keys: the same build writes the same
   /// bytes), and the runs file; `digest` is what `OutputTimes` names.
-  func written() -> (json: String, runs: Data, digest: String) {
-    var record = self
-    var runs: [UInt64] = []
-    for path in meetings.keys.sorted() {
-      guard let memory = meetings[path]?.audit else { continue }
-      record.meetings[path]?.exemptRuns = [runs.count, memory.exemptRuns.count]
-      runs += memory.exemptRuns
-    }
+  /// `reusing` are the lines of an earlier record, for the meetings in
+  /// `unchanged` (which this build carried over as they were).
+  func written(reusing earlier: IncrementalRecord? = nil, unchanged: Set<String> = []) -> (json: String, runs: Data, digest: String) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let json = String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n"
+    func json<Value: Encodable>(_ value: Value) -> String {
+      String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+    }
+    var lines = [json(Header(site: site, today: today, nonPublicFingerprint: nonPublicFingerprint))]
+    var runs: [UInt64] = []
+    for path in meetings.keys.sorted() {
+      let meeting = meetings[path]!
+      let exempt = meeting.audit?.exemptRuns ?? []
+      let text: String
+      if unchanged.contains(path), let line = earlier?.lines[path], let space = Self.fourthField(line) {
+        text = String(line[space...])
+      } else {
+        text = json(meeting)
+      }
+      lines.append("\(path) \(runs.count) \(exempt.count) \(text)")
+      runs += exempt
+    }
+    let text = lines.joined(separator: "\n") + "\n"
     let bytes = BuildAudit.Memory.bytes(runs)
-    return (json, bytes, Self.digest(json + "\n" + Self.digest(bytes)))
+    return (text, bytes, Self.digest(text + "\n" + Self.digest(bytes)))
+  }
+
+  /// Where the JSON of a meeting's line starts.
+  static func fourthField(_ line: Substring) -> Substring.Index? {
+    var spaces = 0
+    for index in line.indices where line[index] == " " {
+      spaces += 1
+      if spaces == 3 { return line.index(after: index) }
+    }
+    return nil
   }
 }

@@ -19,7 +19,8 @@ struct Publish: BuildStep {
     do {
       try tree.writeTop(BuildRecord.fileName, record.json)
       try tree.writeTop(PublishedNumbers.fileName, context.numbers.json)
-      let record = incrementalRecord(context).written()
+      let carried = Set(context.records.keys.filter { !context.rendered.contains($0) }.map(\.path))
+      let record = incrementalRecord(context).written(reusing: context.reuse.previous, unchanged: carried)
       try tree.writeTop(IncrementalRecord.fileName, record.json)
       try tree.writeTop(IncrementalRecord.runsFileName, record.runs)
       try tree.commit()

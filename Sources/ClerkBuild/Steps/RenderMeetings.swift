@@ -132,14 +132,22 @@ struct RenderMeetings: BuildStep {
     summaries: inout [MeetingID: (public: MeetingSummary?, nonPublic: MeetingSummary?)], progress: inout Int
   ) throws {
     let prefix = SiteBuilder.publicTree + "/"
+    let (tree, previous) = (context.tree!, context.previousBuild)
+    let records = Array(reused.values)
+    let problems = ResultSlots<OutputTree.Problem>(count: records.count)
+    ParallelWork.run(count: records.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
+      do throws(OutputTree.Problem) {
+        try tree.carry(records[offset].files.map(\.path), from: previous)
+      } catch {
+        problems.set(offset, error)
+      }
+    }
+    if let problem = problems.values.first {
+      context.diagnostics.append(Diagnostic(.error, problem.message))
+      throw BuildFailure.untouched(context.options.out)
+    }
     for entry in context.index.meetings {
       guard let record = reused[entry.id] else { continue }
-      do {
-        try context.tree.carry(record.files.map(\.path), from: context.previousBuild)
-      } catch {
-        context.diagnostics.append(Diagnostic(.error, error.message))
-        throw BuildFailure.untouched(context.options.out)
-      }
       if let memory = record.audit {
         let files = record.files.map(\.path).filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
         context.audit.restore(entry.id, memory, files: files)
