@@ -60,11 +60,11 @@ struct IncrementalRecord {
 
     init(from decoder: any Decoder) throws {
       let text = try decoder.singleValueContainer().decode(String.self)
-      let parts = text.split(separator: " ", maxSplits: 2)
+      let parts = text.utf8.split(separator: UInt8(ascii: " "), maxSplits: 2).map { String(Substring($0)) }
       guard parts.count == 3, let size = Int(parts[1]) else {
         throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a file: \(text)"))
       }
-      self.init(path: String(parts[2]), size: size, sha256: String(parts[0]))
+      self.init(path: parts[2], size: size, sha256: parts[0])
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -80,7 +80,7 @@ struct IncrementalRecord {
   var digest = ""
   /// Each meeting's line as read, by path: a meeting carried over writes
   /// the same line again rather than encoding it anew.
-  var lines: [String: Substring] = [:]
+  var lines: [String: Data] = [:]
 
   /// The first line: what is not a meeting.
   struct Header: Codable {
@@ -110,19 +110,19 @@ struct IncrementalRecord {
     guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
       let runs = FileManager.default.contents(atPath: folder + "/" + runsFileName)
     else { return nil }
-    let text = String(decoding: data, as: UTF8.self)
-    let lines = text.split(separator: "\n")
-    guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: Data(first.utf8)) else { return nil }
+    let lines = data.split(separator: UInt8(ascii: "\n"))
+    guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: first) else { return nil }
     let meetingLines = Array(lines.dropFirst())
-    let decoded = ResultSlots<(String, Substring, Meeting)>(count: meetingLines.count)
+    let decoded = ResultSlots<(String, Data, Meeting)>(count: meetingLines.count)
     ParallelWork.run(count: meetingLines.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
       let line = meetingLines[offset]
-      let parts = line.split(separator: " ", maxSplits: 3)
-      guard parts.count == 4, let start = Int(parts[1]), let count = Int(parts[2]), start >= 0, count >= 0,
-        (start + count) * 8 <= runs.count, var meeting = try? JSONDecoder().decode(Meeting.self, from: Data(parts[3].utf8))
+      let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 3)
+      guard parts.count == 4, let start = Int(String(decoding: parts[1], as: UTF8.self)),
+        let count = Int(String(decoding: parts[2], as: UTF8.self)), start >= 0, count >= 0, (start + count) * 8 <= runs.count,
+        var meeting = try? JSONDecoder().decode(Meeting.self, from: parts[3])
       else { return }
       meeting.audit?.exemptRuns = BuildAudit.Memory.runs(runs[(start * 8)..<((start + count) * 8)])
-      decoded.set(offset, (String(parts[0]), line, meeting))
+      decoded.set(offset, (String(decoding: parts[0], as: UTF8.self), parts[3], meeting))
     }
     let values = decoded.values
     guard values.count == meetingLines.count else { return nil }
@@ -132,7 +132,7 @@ struct IncrementalRecord {
       record.meetings[path] = meeting
       record.lines[path] = line
     }
-    record.digest = digest(text + "\n" + digest(runs))
+    record.digest = digest(data + Data(("\n" + digest(runs)).utf8))
     return record
   }
 
@@ -152,8 +152,8 @@ struct IncrementalRecord {
       let meeting = meetings[path]!
       let exempt = meeting.audit?.exemptRuns ?? []
       let text: String
-      if unchanged.contains(path), let line = earlier?.lines[path], let space = Self.fourthField(line) {
-        text = String(line[space...])
+      if unchanged.contains(path), let line = earlier?.lines[path] {
+        text = String(decoding: line, as: UTF8.self)
       } else {
         text = json(meeting)
       }
@@ -162,16 +162,6 @@ struct IncrementalRecord {
     }
     let text = lines.joined(separator: "\n") + "\n"
     let bytes = BuildAudit.Memory.bytes(runs)
-    return (text, bytes, Self.digest(text + "\n" + Self.digest(bytes)))
-  }
-
-  /// Where the JSON of a meeting's line starts.
-  static func fourthField(_ line: Substring) -> Substring.Index? {
-    var spaces = 0
-    for index in line.indices where line[index] == " " {
-      spaces += 1
-      if spaces == 3 { return line.index(after: index) }
-    }
-    return nil
+    return (text, bytes, Self.digest(Data(text.utf8) + Data(("\n" + Self.digest(bytes)).utf8)))
   }
 }

@@ -33,12 +33,14 @@ struct OutputTimes {
   /// The times kept for the build in `folder`, if there are any.
   init?(for folder: String) {
     guard let data = FileManager.default.contents(atPath: Self.path(for: folder)) else { return nil }
-    var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)[...]
+    var lines = data.split(separator: UInt8(ascii: "\n"))[...]
     guard let first = lines.popFirst() else { return nil }
-    record = String(first)
+    record = String(decoding: first, as: UTF8.self)
     for line in lines {
-      guard let space = line.firstIndex(of: " "), let time = Int64(line[..<space]) else { return nil }
-      times[String(line[line.index(after: space)...])] = time
+      guard let space = line.firstIndex(of: UInt8(ascii: " ")),
+        let time = Int64(String(decoding: line[..<space], as: UTF8.self))
+      else { return nil }
+      times[String(decoding: line[(space + 1)...], as: UTF8.self)] = time
     }
   }
 

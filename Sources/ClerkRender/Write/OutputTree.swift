@@ -284,7 +284,9 @@ public final class OutputTree: @unchecked Sendable {
     let fileManager = FileManager.default
     let manifest = fileManager.contents(atPath: path + "/" + Self.manifestName).map { String(decoding: $0, as: UTF8.self) } ?? ""
     var folders = Set<String>()
-    for line in manifest.split(separator: "\n") where !line.contains("..") {
+    for bytes in manifest.utf8.split(separator: UInt8(ascii: "\n")) {
+      let line = Substring(bytes)
+      if line.contains("..") { continue }
       // Listed files only (a plain unlink: a folder in their place is left).
       unlink(path + "/" + line)
       // Its folders, up to the first one already seen (whose own are too).
