@@ -80,9 +80,13 @@ import Testing
       try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
     }
 
+    /// With `pdf`, the packs are printed too.
+    var pdf = false
+
     func build(into out: URL, _ extra: [String] = [], today: String = IncrementalBuildTests.today) throws -> ClerkProcess.Output {
       try ClerkProcess.run(
-        ["build", content.path, "--out", out.path, "--templates", templates.path, "--no-pdf", "--no-search", "--today", today] + extra)
+        ["build", content.path, "--out", out.path, "--templates", templates.path, "--no-search", "--today", today]
+          + (pdf ? [] : ["--no-pdf"]) + extra)
     }
 
     /// Every file of a build, the record the next build reads included.
@@ -94,10 +98,11 @@ import Testing
   /// Builds, edits, builds again over the first build and freshly, and
   /// compares; returns the second build's output and the public snapshots
   /// before and after.
-  func rebuild(_ apply: (Workspace) throws -> Void, today: String = today) throws
+  func rebuild(_ apply: (Workspace) throws -> Void, today: String = today, pdf: Bool = false) throws
     -> (output: ClerkProcess.Output, before: TreeSnapshot, after: TreeSnapshot, workspace: Workspace)
   {
-    let workspace = try Workspace()
+    var workspace = try Workspace()
+    workspace.pdf = pdf
     let first = try workspace.build(into: workspace.out)
     #expect(first.status == 0, "\(first.stderr)")
     let before = TreeSnapshot(workspace.out.appendingPathComponent("public"))
@@ -152,6 +157,17 @@ import Testing
     if edit.carriesOver {
       #expect(carried(output) > 0, "nothing was carried over: \(output.stderr.suffix(300))")
     }
+  }
+
+  /// The packs of the edited meeting are printed again, the others' PDFs
+  /// carried over, and the meeting pages show the same page numbers.
+  @Test func withPDFsAnItemEditRebuildsAsAFreshBuildWould() throws {
+    guard PackPDFTests().engineReady() else { return }
+    let (output, _, after, workspace) = try rebuild(
+      { try Self.edits[0].apply($0.content, $0.templates) }, pdf: true)
+    defer { workspace.remove() }
+    #expect(carried(output) == 11, "\(output.stderr.suffix(300))")
+    #expect(after.paths.contains("children-and-families/2026-09-22/pack.pdf"))
   }
 
   @Test func aNoOpRebuildCarriesEveryMeetingOver() throws {
