@@ -9,6 +9,9 @@ final class BuildContext {
   let options: BuildOptions
   let progress: BuildProgress
   let started = ContinuousClock.now
+  /// When the build started, in nanoseconds since 1970 (content files
+  /// changed since may have changed while it read them).
+  var startedAt: Int64 = 0
   /// Every problem of the build, content and run alike.
   var diagnostics = Diagnostics()
   /// Closing lines that are not problems ("Built …", the PDF summary),

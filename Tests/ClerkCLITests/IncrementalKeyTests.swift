@@ -39,7 +39,38 @@ import Testing
       See [the last meeting](meeting:c/2026-01-01) and meeting:d/2026-02-02.
       """.utf8)
     #expect(InputTree.meetingLinks(in: text) == ["c/2026-01-01", "d/2026-02-02.", "d/2026-02-02"])
-    #expect(InputTree.minutesOf(in: text, committee: "c") == ["c/2026-03-10", "other/2025-01-01"])
+    #expect(InputTree.minutesOf(in: text) == ["2026-03-10", "other/2025-01-01"])
+    #expect(InputTree.meeting(minutesOf: "2026-03-10", committee: "c") == "c/2026-03-10")
+  }
+
+  /// A folder's digest from the last build's facts (the fast path) is the
+  /// digest from the files' bytes; a file changed since is read again.
+  @Test func contentFactsGiveTheDigestTheBytesGive() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("facts-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("10-report"), withIntermediateDirectories: true)
+    let item = folder.appendingPathComponent("10-report.md")
+    try "---\nminutes-of: 2026-01-01\n---\nSee meeting:c/2026-02-02.\n".write(to: item, atomically: true, encoding: .utf8)
+    try "# Appendix\n".write(to: folder.appendingPathComponent("10-report/a.md"), atomically: true, encoding: .utf8)
+    func digest(_ facts: ContentFacts) -> String {
+      var digest = InputDigest()
+      InputTree.add(folder.path, into: &digest, facts: facts)
+      return digest.hex
+    }
+    let first = ContentFacts()
+    let plain = digest(first)
+    // Recorded, written and read back as the next build reads them.
+    let times = OutputTimes(record: "r", times: [:], started: ContentFacts.now + 10_000_000_000, content: first.recorded)
+    times.write(for: folder.path + "-out")
+    defer { try? FileManager.default.removeItem(atPath: OutputTimes.path(for: folder.path + "-out")) }
+    let read = try #require(OutputTimes(for: folder.path + "-out"))
+    #expect(read.content[item.path]?.1.minutesOf == ["2026-01-01"])
+    #expect(read.content[item.path]?.1.links.contains("c/2026-02-02") == true)
+    #expect(digest(read.facts) == plain)
+    // The same size, other bytes: the stamp differs, so the file is read.
+    try "---\nminutes-of: 2026-01-02\n---\nSee meeting:c/2026-02-02.\n".write(to: item, atomically: true, encoding: .utf8)
+    #expect(digest(read.facts) == digest(ContentFacts()))
+    #expect(digest(read.facts) != plain)
   }
 
   @Test func todayMattersOnlyAcrossADate() {

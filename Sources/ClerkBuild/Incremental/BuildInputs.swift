@@ -11,24 +11,27 @@ struct BuildInputs: Sendable {
   /// any of them renders every meeting again.
   let site: String
   let root: String
+  /// The content files' facts, read once (and from the last build's record where unchanged).
+  let facts: ContentFacts
 
   /// The format of the record: a clerk that reads it differently renders everything.
   static let format = "clerk-incremental 1"
 
-  init(index: ArchiveIndex, templates: String, pdfEngine: String?) {
+  init(index: ArchiveIndex, templates: String, pdfEngine: String?, facts: ContentFacts = ContentFacts()) {
+    self.facts = facts
     var digest = InputDigest()
     digest.add(Self.format)
     digest.add(file: Self.executable)
     root = index.root
     digest.add(root)
     digest.add("pdf " + (pdfEngine ?? "none"))
-    digest.add(file: index.root + "/site.yml")
+    Self.add(index.root + "/site.yml", into: &digest, facts: facts)
     for committee in index.committees.map(\.slug).sorted() {
       digest.add("committee " + committee)
-      digest.add(file: index.root + "/" + committee + "/committee.yml")
+      Self.add(index.root + "/" + committee + "/committee.yml", into: &digest, facts: facts)
     }
     digest.add("templates " + templates)
-    InputTree.add(templates, into: &digest)
+    InputTree.add(templates, into: &digest, facts: facts)
     site = digest.hex
   }
 
@@ -53,16 +56,14 @@ struct BuildInputs: Sendable {
     digest.add(site)
     digest.add(entry.id.path)
     var named = Set(references)
-    InputTree.add(root + "/" + entry.id.path, into: &digest) { data in
-      named.formUnion(InputTree.meetingLinks(in: data))
-      named.formUnion(InputTree.minutesOf(in: data, committee: entry.id.committee))
+    InputTree.add(root + "/" + entry.id.path, into: &digest, facts: facts) { found in
+      named.formUnion(found.links)
+      named.formUnion(found.minutesOf.map { InputTree.meeting(minutesOf: $0, committee: entry.id.committee) })
     }
     var linked = Set<String>()
     for path in named.sorted() where Self.isMeetingPath(path) {
       for name in ["minutes.md", "minutes.non-public.md"] {
-        if let data = FileManager.default.contents(atPath: root + "/" + path + "/" + name) {
-          linked.formUnion(InputTree.meetingLinks(in: data))
-        }
+        if let found = facts.facts(of: root + "/" + path + "/" + name) { linked.formUnion(found.links) }
       }
     }
     named.formUnion(linked)
@@ -76,10 +77,20 @@ struct BuildInputs: Sendable {
       let id = MeetingID(committee: String(parts[0]), folder: String(parts[1]))
       digest.add(index.entry(id) != nil ? "in the index" : index.unloadedMeetings.contains(id) ? "unloaded" : "absent")
       for name in ["meeting.yml", "minutes.md", "minutes.non-public.md"] {
-        digest.add(file: root + "/" + path + "/" + name)
+        Self.add(root + "/" + path + "/" + name, into: &digest, facts: facts)
       }
     }
     return (digest.hex, named)
+  }
+
+  /// A file's SHA-256, or a mark that there is no readable file at `path`.
+  static func add(_ path: String, into digest: inout InputDigest, facts: ContentFacts) {
+    if let found = facts.facts(of: path) {
+      digest.add("file")
+      digest.add(bytes: found.sha256)
+    } else {
+      digest.add("absent")
+    }
   }
 
   /// `<committee>/<folder>`, with no way out of the content folder.

@@ -5,12 +5,15 @@ import Foundation
 #endif
 
 /// Feeds a folder of the content into an `InputDigest`: every entry, in
-/// sorted order, with its kind, and a file's bytes or a link's target. An
-/// entry added, removed, renamed or changed changes the digest.
+/// sorted order, with its kind, and a file's SHA-256 (`ContentFacts`) or a
+/// link's target. An entry added, removed, renamed or changed changes the
+/// digest.
 enum InputTree {
   /// Feeds `folder` (absolute) and everything under it; `each` sees every
-  /// file's bytes as read (to look for references in them).
-  static func add(_ folder: String, into digest: inout InputDigest, each: (Data) -> Void = { _ in }) {
+  /// file's facts (the meetings it names).
+  static func add(
+    _ folder: String, into digest: inout InputDigest, facts: ContentFacts, each: (FileFacts) -> Void = { _ in }
+  ) {
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     digest.add("folder \(names.count)")
     for name in names {
@@ -23,12 +26,12 @@ enum InputTree {
       switch info.st_mode & S_IFMT {
       case S_IFDIR:
         digest.add("dir " + name)
-        add(path, into: &digest, each: each)
+        add(path, into: &digest, facts: facts, each: each)
       case S_IFREG:
         digest.add("file " + name)
-        if let data = FileManager.default.contents(atPath: path) {
-          digest.add(data)
-          each(data)
+        if let found = facts.facts(of: path) {
+          digest.add(bytes: found.sha256)
+          each(found)
         } else {
           digest.add("unreadable")
         }
@@ -64,9 +67,14 @@ enum InputTree {
     return found
   }
 
-  /// The meeting every `minutes-of:` line of a file names (`YYYY-MM-DD` in
-  /// `committee`, or `<committee>/YYYY-MM-DD`), quotes removed.
-  static func minutesOf(in data: Data, committee: String) -> Set<String> {
+  /// The meeting a `minutes-of:` value names: `YYYY-MM-DD` in `committee`,
+  /// or `<committee>/YYYY-MM-DD`.
+  static func meeting(minutesOf value: String, committee: String) -> String {
+    value.contains("/") ? value : committee + "/" + value
+  }
+
+  /// The value of every `minutes-of:` line of a file, quotes removed.
+  static func minutesOf(in data: Data) -> Set<String> {
     let prefix = Array("minutes-of:".utf8)
     var found = Set<String>()
     data.withUnsafeBytes { raw in
@@ -77,7 +85,7 @@ enum InputTree {
         while end < raw.count, raw[end] != UInt8(ascii: "\n"), raw[end] != UInt8(ascii: ",") , raw[end] != UInt8(ascii: "}") { end += 1 }
         let value = String(decoding: raw[start..<end], as: UTF8.self)
           .trimmingCharacters(in: CharacterSet(charactersIn: " \t\r'\""))
-        if !value.isEmpty { found.insert(value.contains("/") ? value : committee + "/" + value) }
+        if !value.isEmpty { found.insert(value) }
         offset = end
       }
     }

@@ -13,16 +13,29 @@ import Foundation
 /// here (a file edited by hand, even to the same size, is rendered again),
 /// and only when these times belong to the record it read (the first line
 /// is that record's SHA-256).
+///
+/// It also keeps what that build learnt of the content files (`ContentFacts`):
+/// their stamps, SHA-256 and the meetings they name, and when the build
+/// started.
 struct OutputTimes {
   /// Nanoseconds since 1970, by path relative to the build folder.
   var times: [String: Int64] = [:]
   /// `IncrementalRecord.digest` of the record these times go with.
   var record = ""
+  /// When the build started (nanoseconds since 1970).
+  var started: Int64 = 0
+  /// The content files' facts, by absolute path.
+  var content: [String: (ContentFacts.Stamp, FileFacts)] = [:]
 
-  init(record: String, times: [String: Int64]) {
+  init(record: String, times: [String: Int64], started: Int64 = 0, content: [String: (ContentFacts.Stamp, FileFacts)] = [:]) {
     self.record = record
     self.times = times
+    self.started = started
+    self.content = content
   }
+
+  /// The content facts the next build may trust.
+  var facts: ContentFacts { ContentFacts(known: content, trustedBefore: started - 1_000_000_000) }
 
   /// Where the times of the build in `folder` are kept.
   static func path(for folder: String) -> String {
@@ -37,6 +50,14 @@ struct OutputTimes {
     guard let first = lines.popFirst() else { return nil }
     record = String(decoding: first, as: UTF8.self)
     for line in lines {
+      if line.starts(with: Self.startedPrefix.utf8) {
+        started = Int64(String(decoding: line.dropFirst(Self.startedPrefix.utf8.count), as: UTF8.self)) ?? 0
+        continue
+      }
+      if line.starts(with: Self.contentPrefix.utf8) {
+        if let (path, stamp, facts) = Self.content(line.dropFirst(Self.contentPrefix.utf8.count)) { content[path] = (stamp, facts) }
+        continue
+      }
       guard let space = line.firstIndex(of: UInt8(ascii: " ")),
         let time = Int64(String(decoding: line[..<space], as: UTF8.self))
       else { return nil }
@@ -47,12 +68,48 @@ struct OutputTimes {
   /// Writes the times of the build in `folder` (a new file, renamed into place).
   func write(for folder: String) {
     let path = Self.path(for: folder)
-    let lines = [record] + times.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+    let files = times.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+    let facts = content.sorted { $0.key < $1.key }.compactMap { path, entry -> String? in
+      let (stamp, facts) = entry
+      let fields = [
+        "\(stamp.modified)", "\(stamp.changed)", "\(stamp.size)", "\(stamp.inode)",
+        facts.sha256.map { String(format: "%02x", $0) }.joined(), facts.links.joined(separator: "\u{1F}"),
+        facts.minutesOf.joined(separator: "\u{1F}"), path,
+      ]
+      // A field that holds the separators is not kept: that file is read again.
+      guard fields.allSatisfy({ !$0.contains("\t") && !$0.contains("\n") }) else { return nil }
+      return Self.contentPrefix + fields.joined(separator: "\t")
+    }
+    let lines = [record, Self.startedPrefix + "\(started)"] + files + facts
     let temporary = path + ".\(getpid())"
     guard FileManager.default.createFile(atPath: temporary, contents: Data((lines.joined(separator: "\n") + "\n").utf8)) else {
       return
     }
     if rename(temporary, path) != 0 { unlink(temporary) }
+  }
+
+  static let startedPrefix = "started "
+  static let contentPrefix = "c\t"
+
+  /// One content file's line: its path, stamp and facts.
+  static func content(_ line: Data) -> (String, ContentFacts.Stamp, FileFacts)? {
+    let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    guard fields.count == 8, let modified = Int64(fields[0]), let changed = Int64(fields[1]), let size = Int64(fields[2]),
+      let inode = UInt64(fields[3]), fields[4].utf8.count == 64
+    else { return nil }
+    var sha256: [UInt8] = []
+    var hex = fields[4].utf8.makeIterator()
+    while let high = hex.next(), let low = hex.next() {
+      guard let byte = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
+      sha256.append(byte)
+    }
+    func names(_ field: String) -> [String] { field.isEmpty ? [] : field.split(separator: "\u{1F}").map(String.init) }
+    return (
+      fields[7], ContentFacts.Stamp(modified: modified, changed: changed, size: size, inode: inode),
+      FileFacts(sha256: sha256, links: names(fields[5]), minutesOf: names(fields[6]))
+    )
   }
 
   /// A file's modification time, in nanoseconds since 1970.

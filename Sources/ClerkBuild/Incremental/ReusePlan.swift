@@ -22,9 +22,12 @@ struct ReusePlan: Sendable {
 
   /// `previous` is nil for a full build (no previous record, `--full`, or
   /// another clerk, site, template set or PDF engine).
-  init(previous: IncrementalRecord?, inputs: BuildInputs, index: ArchiveIndex, today: CalendarDate, folder: String) {
+  init(
+    previous: IncrementalRecord?, times: OutputTimes?, inputs: BuildInputs, index: ArchiveIndex, today: CalendarDate,
+    folder: String
+  ) {
     // Without the times of that build's files, nothing can be shown unchanged.
-    let times = previous.flatMap { record in OutputTimes(for: folder).flatMap { $0.record == record.digest ? $0 : nil } }
+    let times = previous.flatMap { record in times.flatMap { $0.record == record.digest ? $0 : nil } }
     let usable = previous.flatMap { $0.site == inputs.site && times != nil ? $0 : nil }
     self.previous = usable
     let entries = index.meetings

@@ -8,6 +8,7 @@ struct LoadArchive: BuildStep {
   func title(_ context: BuildContext) -> String { "Load archive" }
 
   func run(_ context: BuildContext) throws {
+    context.startedAt = ContentFacts.now
     let options = context.options
     let (loaded, problems) = ArchiveLoader(root: options.content).loadIndex()
     context.diagnostics.append(contentsOf: problems)
@@ -31,12 +32,14 @@ struct LoadArchive: BuildStep {
     context.audit = BuildAudit(archive: index, templates: context.templates.directory)
     context.audit.recordHashes = options.auditedHashes != nil
     context.audit.keepsMemories = true
+    let times = OutputTimes(for: context.previousBuild)
     let inputs = BuildInputs(
-      index: index, templates: context.templates.directory, pdfEngine: options.noPDF ? nil : context.pdfEngine?.version)
+      index: index, templates: context.templates.directory, pdfEngine: options.noPDF ? nil : context.pdfEngine?.version,
+      facts: times?.facts ?? ContentFacts())
     context.inputs = inputs
     context.reuse = ReusePlan(
-      previous: options.carriesOver ? IncrementalRecord.read(context.previousBuild) : nil, inputs: inputs, index: index,
-      today: options.today, folder: context.previousBuild)
+      previous: options.carriesOver ? IncrementalRecord.read(context.previousBuild) : nil, times: times, inputs: inputs,
+      index: index, today: options.today, folder: context.previousBuild)
     context.progress.note(
       "      \(Plural.count(index.meetings.count, "meeting")) in \(Plural.count(index.committees.count, "committee"))"
         + (context.reuse.reused.isEmpty ? "" : "; \(context.reuse.reused.count) unchanged since the last build"))

@@ -59,7 +59,9 @@ struct Publish: BuildStep {
         if let time = OutputTimes.modified(context.tree.destination + "/" + file.path) { times[file.path] = time }
       }
     }
-    OutputTimes(record: record, times: times).write(for: context.tree.destination)
+    OutputTimes(
+      record: record, times: times, started: context.startedAt, content: context.inputs?.facts.recorded ?? [:]
+    ).write(for: context.tree.destination)
   }
 
   /// What the next build into the same folder reads to carry over what
