@@ -1,3 +1,4 @@
+import ClerkIntegrity
 import Crypto
 import Foundation
 
@@ -32,6 +33,6 @@ struct InputDigest {
   }
 
   var hex: String {
-    hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    FileDigests.hex(hasher.finalize())
   }
 }

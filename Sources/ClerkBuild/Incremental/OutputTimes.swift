@@ -1,3 +1,4 @@
+import ClerkIntegrity
 import ClerkRender
 import Crypto
 import Foundation
@@ -73,7 +74,7 @@ struct OutputTimes {
       let (stamp, facts) = entry
       let fields = [
         "\(stamp.modified)", "\(stamp.changed)", "\(stamp.size)", "\(stamp.inode)",
-        facts.sha256.map { String(format: "%02x", $0) }.joined(), facts.links.joined(separator: "\u{1F}"),
+        FileDigests.hex(facts.sha256), facts.links.joined(separator: "\u{1F}"),
         facts.minutesOf.joined(separator: "\u{1F}"), path,
       ]
       // A field that holds the separators is not kept: that file is read again.
@@ -99,11 +100,18 @@ struct OutputTimes {
     guard fields.count == 8, let modified = Int64(fields[0]), let changed = Int64(fields[1]), let size = Int64(fields[2]),
       let inode = UInt64(fields[3]), fields[4].utf8.count == 64
     else { return nil }
+    func nibble(_ digit: UInt8) -> UInt8? {
+      switch digit {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
+      default: return nil
+      }
+    }
     var sha256: [UInt8] = []
     var hex = fields[4].utf8.makeIterator()
     while let high = hex.next(), let low = hex.next() {
-      guard let byte = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
-      sha256.append(byte)
+      guard let high = nibble(high), let low = nibble(low) else { return nil }
+      sha256.append(high << 4 | low)
     }
     func names(_ field: String) -> [String] { field.isEmpty ? [] : field.split(separator: "\u{1F}").map(String.init) }
     return (
@@ -125,6 +133,6 @@ extension IncrementalRecord {
   static func digest(_ text: String) -> String { digest(Data(text.utf8)) }
 
   static func digest(_ data: Data) -> String {
-    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    FileDigests.hex(SHA256.hash(data: data))
   }
 }
