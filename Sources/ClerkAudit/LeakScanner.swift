@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Scans a published tree for anything in a `LeakIndex`: every file's
 /// name, and the text of HTML, CSS, JS, JSON, XML, calendars, plain text,
 /// PDFs and the search index (Pagefind's files, inflated).
@@ -48,8 +54,45 @@ public struct LeakScanner: Sendable {
     return Array(Set(found.all)).sorted()
   }
 
-  /// Every file and folder (with a trailing `/`) under `base`, sorted.
+  /// Every file and folder (with a trailing `/`) under `base`, sorted, as
+  /// `walkedFiles` lists them; read with `readdir`, whose entry types spare
+  /// a `stat` of every file (only a link is looked through, to its target).
   static func files(under base: String) -> [String] {
+    var files: [String] = []
+    var folders = [""]
+    while let folder = folders.popLast() {
+      guard let directory = opendir(folder.isEmpty ? base : base + "/" + folder) else { continue }
+      defer { closedir(directory) }
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        guard name != "." && name != ".." else { continue }
+        let path = folder.isEmpty ? name : folder + "/" + name
+        switch Int32(entry.pointee.d_type) {
+        case Int32(DT_DIR):
+          files.append(path + "/")
+          folders.append(path)
+        case Int32(DT_REG):
+          files.append(path)
+        default:
+          // A link (to its target, not walked into), or a file system
+          // that gives no types: ask `stat`, as `fileExists` does.
+          var status = stat()
+          guard stat(base + "/" + path, &status) == 0 else { continue }
+          let isFolder = (status.st_mode & S_IFMT) == S_IFDIR
+          files.append(path + (isFolder ? "/" : ""))
+          var own = stat()
+          if isFolder, lstat(base + "/" + path, &own) == 0, (own.st_mode & S_IFMT) == S_IFDIR { folders.append(path) }
+        }
+      }
+    }
+    return files.sorted()
+  }
+
+  /// The straightforward listing `files(under:)` must equal: Foundation's
+  /// walk, and `fileExists` for each entry.
+  static func walkedFiles(under base: String) -> [String] {
     var files: [String] = []
     if let enumerator = FileManager.default.enumerator(atPath: base) {
       for case let path as String in enumerator {
