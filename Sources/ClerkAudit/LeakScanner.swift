@@ -1,6 +1,12 @@
 import ClerkCore
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Scans a published tree for anything in a `LeakIndex`: every file's
 /// name, and the text of HTML, CSS, JS, JSON, XML, calendars, plain text,
 /// PDFs and the search index (Pagefind's files, inflated).
@@ -49,9 +55,36 @@ public struct LeakScanner: Sendable {
     return Array(Set(found.all)).sorted()
   }
 
-  /// Every file and folder (with a trailing `/`) under `base`, sorted.
+  /// Every file and folder (with a trailing `/`) under `base`, sorted, as
+  /// `walkedFiles` lists them; read with `readdir`, whose entry types spare
+  /// a `stat` of every file (only a link is looked through, to its target).
   static func files(under base: String) -> [String] {
-    TreeWalk.entries(under: base).map { $0.path + ($0.kind == .folder ? "/" : "") }.sorted()
+    TreeWalk.entries(under: base).compactMap { entry in
+      switch entry.kind {
+      case .folder: return entry.path + "/"
+      case .file: return entry.path
+      case .link, .other:
+        // A link (to its target, not walked into): as `fileExists` sees it.
+        var status = stat()
+        guard stat(base + "/" + entry.path, &status) == 0 else { return nil }
+        return entry.path + ((status.st_mode & S_IFMT) == S_IFDIR ? "/" : "")
+      }
+    }.sorted()
+  }
+
+  /// The straightforward listing `files(under:)` must equal: Foundation's
+  /// walk, and `fileExists` for each entry.
+  static func walkedFiles(under base: String) -> [String] {
+    var files: [String] = []
+    if let enumerator = FileManager.default.enumerator(atPath: base) {
+      for case let path as String in enumerator {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory) {
+          files.append(path + (isDirectory.boolValue ? "/" : ""))
+        }
+      }
+    }
+    return files.sorted()
   }
 
   /// The text of a file as written (PDFs as `pdftotext` reads them), and

@@ -2,6 +2,12 @@ import ClerkCore
 import Crypto
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The SHA-256 and size of every file under a folder, by relative path.
 public enum FileDigests {
   /// Every file under `root` (folders are walked, not listed), except the
@@ -26,11 +32,29 @@ public enum FileDigests {
     return result
   }
 
-  /// One file's fingerprint; nil when it cannot be read.
+  /// One file's fingerprint; nil when it cannot be read. Read with
+  /// `open`/`read` into one buffer: a build hashes tens of thousands of
+  /// files, and `FileManager.contents` costs several more calls each.
   public static func digest(of path: String) -> Manifest.File? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    let digest = data.withUnsafeBytes { SHA256.hash(data: $0) }
-    return Manifest.File(sha256: hex(digest), size: data.count)
+    let file = open(path, O_RDONLY | O_CLOEXEC)
+    guard file >= 0 else { return nil }
+    defer { close(file) }
+    var status = stat()
+    guard fstat(file, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+    var hasher = SHA256()
+    var size = 0
+    let capacity = max(1, min(Int(status.st_size) + 1, 1 << 20))
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+    defer { buffer.deallocate() }
+    while true {
+      let count = read(file, buffer.baseAddress, capacity)
+      if count < 0 && errno == EINTR { continue }
+      guard count >= 0 else { return nil }
+      if count == 0 { break }
+      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+      size += count
+    }
+    return Manifest.File(sha256: hex(hasher.finalize()), size: size)
   }
 
   /// Lowercase hexadecimal, two digits a byte.
@@ -44,9 +68,22 @@ public enum FileDigests {
     return String(decoding: text, as: UTF8.self)
   }
 
-  /// Relative paths of the regular files under `root`, sorted.
+  /// Relative paths of the regular files under `root`, sorted, as
+  /// `walkedFiles` lists them; read with `readdir`, whose entry types spare
+  /// the `stat` of every file (a build's trees hold tens of thousands).
   static func files(under root: String) -> [String] {
     TreeWalk.files(under: root)
+  }
+
+  /// The straightforward listing `files(under:)` must equal: Foundation's
+  /// walk, with each entry's attributes.
+  static func walkedFiles(under root: String) -> [String] {
+    var found: [String] = []
+    guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+    for case let path as String in walker where walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
+      found.append(path)
+    }
+    return found.sorted()
   }
 
   /// Results written from worker threads, one slot each.

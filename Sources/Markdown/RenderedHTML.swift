@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// HTML rendered once at parse time, with placeholders for what depends on
 /// where the document ends up: links to other items and meetings, and the
 /// prefix that keeps heading and footnote ids unique on a page that shows
@@ -64,6 +70,14 @@ public struct RenderedHTML: Sendable, Hashable {
   ///     fragments that point at them; `""` leaves them as they are.
   ///   - resolve: called at most once per placeholder link with its original
   ///     URL (`item:budget`); `nil` renders the link's text without a link.
+  /// The offset of the first 0xEE byte (a marker's first) at or after
+  /// `start`, or the end: `memchr`, not a loop of bounds-checked reads.
+  static func nextMarkerByte(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+    guard let found = memchr(base + start, 0xEE, bytes.count - start) else { return bytes.count }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+  }
+
   public func render(
     idPrefix: String, resolve: (String) throws -> ResolvedLink?
   ) rethrows -> String {
@@ -86,7 +100,12 @@ public struct RenderedHTML: Sendable, Hashable {
       var index = 0
       let count = bytes.count
       while index < count {
-        guard bytes[index] == 0xEE, index + 2 < count, bytes[index + 1] == 0x80 else {
+        guard bytes[index] == 0xEE else {
+          // Most of the HTML is no marker: jump to the next 0xEE byte.
+          index = Self.nextMarkerByte(bytes, from: index + 1)
+          continue
+        }
+        guard index + 2 < count, bytes[index + 1] == 0x80 else {
           index += 1
           continue
         }

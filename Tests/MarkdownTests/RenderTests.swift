@@ -264,4 +264,17 @@ import Testing
     #expect(html.contains("<ol start=\"7\" style=\"counter-reset: list-item 6\">\n<li>Seven\n<ol type=\"a\">"))
     #expect(html.hasSuffix("<hr />\n<ol>\n<li>One</li>\n</ol>\n"), "depth is back to 1 after a list closes")
   }
+
+  /// `nextMarkerByte` (memchr) finds what a plain loop over the bytes finds.
+  @Test func nextMarkerByteMatchesAPlainLoop() {
+    let texts: [[UInt8]] = [[], [0xEE], Array("abc".utf8), Array("a\u{E000}b\u{E001}".utf8), Array("é€\u{E000}x".utf8)]
+    for text in texts {
+      text.withUnsafeBufferPointer { bytes in
+        for start in 0...bytes.count {
+          let plain = (start..<bytes.count).first { bytes[$0] == 0xEE } ?? bytes.count
+          #expect(RenderedHTML.nextMarkerByte(bytes, from: start) == plain)
+        }
+      }
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import ClerkCore
+import Dispatch
 
 /// What the index and committee pages need to know about a meeting, kept
 /// while meetings stream past so those pages can be written at the end.
@@ -74,9 +75,21 @@ struct ArchivePages {
   /// How many recent meetings the site index lists.
   static let recentCount = 10
 
+  /// Every archive output of the tree, in list order; the outputs are
+  /// independent, so they are rendered on every core (the feeds and
+  /// calendars list every meeting), and the first problem in list order is thrown.
   func render(_ meetings: [MeetingSummary]) throws(TemplateSet.Problem) -> [OutputFile] {
+    let outputs = ArchiveOutputs.all.filter { $0.audiences.contains(audience) }
+    let results = ResultSlots<Result<[OutputFile], TemplateSet.Problem>>(count: outputs.count)
+    DispatchQueue.concurrentPerform(iterations: outputs.count) { offset in
+      do throws(TemplateSet.Problem) {
+        results.set(offset, .success(try outputs[offset].render(self, meetings)))
+      } catch {
+        results.set(offset, .failure(error))
+      }
+    }
     var files: [OutputFile] = []
-    for output in ArchiveOutputs.all where output.audiences.contains(audience) { files += try output.render(self, meetings) }
+    for result in results.values { files += try result.get() }
     return files
   }
 

@@ -34,6 +34,9 @@ public struct TemplateSet: Sendable {
 
   public let directory: String
   let library: MustacheLibrary
+  /// The same templates compiled for Clerk's context values; nil when one
+  /// uses a feature only the engine renders.
+  let compiled: CompiledTemplates?
   let names: Set<String>
   /// Each template's format, from its name (`TemplateFormat`).
   let formats: [String: TemplateFormat]
@@ -50,6 +53,7 @@ public struct TemplateSet: Sendable {
     }
     var library = MustacheLibrary()
     var texts: [String: String] = [:]
+    var registered: [String: String] = [:]
     for file in files where file.hasSuffix(".mustache") {
       let name = String(file.dropLast(".mustache".count))
       let path = directory + "/" + file
@@ -57,6 +61,7 @@ public struct TemplateSet: Sendable {
         throw Problem(path: path, line: 1, column: 1, message: "template cannot be read")
       }
       let text = String(decoding: data, as: UTF8.self)
+      registered[name] = TemplateFormat(templateName: name).pragma + text
       do {
         try library.register(TemplateFormat(templateName: name).pragma + text, named: name)
       } catch let error as MustacheTemplate.ParserError {
@@ -69,6 +74,7 @@ public struct TemplateSet: Sendable {
       texts[name] = text
     }
     self.library = library
+    self.compiled = CompiledTemplates(texts: registered)
     self.names = Set(texts.keys)
     self.formats = Dictionary(uniqueKeysWithValues: texts.keys.map { ($0, TemplateFormat(templateName: $0)) })
     self.assets = files.filter { !$0.hasSuffix(".mustache") && !$0.hasSuffix(".md") }
@@ -85,10 +91,22 @@ public struct TemplateSet: Sendable {
   }
 
   public func render(_ context: [String: Any], template name: String) throws(Problem) -> String {
-    guard names.contains(name), let output = library.render(context, withTemplate: name) else {
+    guard names.contains(name), let output = renderCompiled(context, template: name) ?? renderWithEngine(context, template: name)
+    else {
       throw Problem(path: "\(directory)/\(name).mustache", line: 1, column: 1, message: "template is missing")
     }
     return formats[name]?.finish(output) ?? output
+  }
+
+  /// The fast path: the compiled template's output, the engine's bytes
+  /// (`TemplateSetTests` compares the two); nil when it leaves the context to the engine.
+  func renderCompiled(_ context: [String: Any], template name: String) -> String? {
+    compiled?.render(context, template: name)
+  }
+
+  /// The Mustache engine's output, before `finish`.
+  func renderWithEngine(_ context: [String: Any], template name: String) -> String? {
+    library.render(context, withTemplate: name)
   }
 
   /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template uses.
