@@ -65,14 +65,20 @@ extension BuildAudit {
     }
 
     public static func bytes(_ runs: [UInt64]) -> Data {
-      runs.map(\.littleEndian).withUnsafeBytes { Data($0) }
+      // Little-endian machines (every one Clerk builds for) keep them as they are.
+      guard UInt64(1).littleEndian == 1 else { return runs.map(\.littleEndian).withUnsafeBytes { Data($0) } }
+      return runs.withUnsafeBytes { Data($0) }
     }
 
     public static func runs(_ bytes: Data) -> [UInt64] {
-      bytes.withUnsafeBytes { raw in
-        stride(from: 0, to: raw.count - raw.count % 8, by: 8).map {
-          UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0, as: UInt64.self))
+      let count = bytes.count / 8
+      return [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+        bytes.withUnsafeBytes { raw in
+          for index in 0..<count {
+            buffer[index] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+          }
         }
+        initialized = count
       }
     }
   }

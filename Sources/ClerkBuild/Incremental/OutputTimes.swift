@@ -47,45 +47,63 @@ struct OutputTimes {
   /// The times kept for the build in `folder`, if there are any.
   init?(for folder: String) {
     guard let data = FileManager.default.contents(atPath: Self.path(for: folder)) else { return nil }
-    var lines = data.split(separator: UInt8(ascii: "\n"))[...]
+    let bytes = [UInt8](data)
+    var lines = bytes.split(separator: UInt8(ascii: "\n"))[...]
     guard let first = lines.popFirst() else { return nil }
     record = String(decoding: first, as: UTF8.self)
+    let started = Array(Self.startedPrefix.utf8)
+    let content = Array(Self.contentPrefix.utf8)
     for line in lines {
-      if line.starts(with: Self.startedPrefix.utf8) {
-        started = Int64(String(decoding: line.dropFirst(Self.startedPrefix.utf8.count), as: UTF8.self)) ?? 0
+      if line.starts(with: started) {
+        self.started = Self.number(line.dropFirst(started.count)) ?? 0
         continue
       }
-      if line.starts(with: Self.contentPrefix.utf8) {
-        if let (path, stamp, facts) = Self.content(line.dropFirst(Self.contentPrefix.utf8.count)) { content[path] = (stamp, facts) }
+      if line.starts(with: content) {
+        if let (path, stamp, facts) = Self.content(line.dropFirst(content.count)) { self.content[path] = (stamp, facts) }
         continue
       }
-      guard let space = line.firstIndex(of: UInt8(ascii: " ")),
-        let time = Int64(String(decoding: line[..<space], as: UTF8.self))
-      else { return nil }
+      guard let space = line.firstIndex(of: UInt8(ascii: " ")), let time = Self.number(line[..<space]) else { return nil }
       times[String(decoding: line[(space + 1)...], as: UTF8.self)] = time
     }
+  }
+
+  /// A decimal number written in ASCII digits (a leading minus allowed).
+  static func number(_ digits: ArraySlice<UInt8>) -> Int64? {
+    var digits = digits
+    let negative = digits.first == UInt8(ascii: "-")
+    if negative { digits = digits.dropFirst() }
+    guard !digits.isEmpty, digits.count <= 19 else { return nil }
+    var value: Int64 = 0
+    for digit in digits {
+      guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+      value = value * 10 + Int64(digit - UInt8(ascii: "0"))
+    }
+    return negative ? -value : value
   }
 
   /// Writes the times of the build in `folder` (a new file, renamed into place).
   func write(for folder: String) {
     let path = Self.path(for: folder)
-    let files = times.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-    let facts = content.sorted { $0.key < $1.key }.compactMap { path, entry -> String? in
-      let (stamp, facts) = entry
+    var text: [UInt8] = []
+    text.reserveCapacity(times.count * 80 + content.count * 200)
+    func line(_ parts: String...) {
+      for part in parts { text.append(contentsOf: part.utf8) }
+      text.append(UInt8(ascii: "\n"))
+    }
+    line(record)
+    line(Self.startedPrefix, String(started))
+    for (file, time) in times.sorted(by: { $0.key < $1.key }) { line(String(time), " ", file) }
+    for (file, (stamp, facts)) in content.sorted(by: { $0.key < $1.key }) {
       let fields = [
-        "\(stamp.modified)", "\(stamp.changed)", "\(stamp.size)", "\(stamp.inode)",
-        FileDigests.hex(facts.sha256), facts.links.joined(separator: "\u{1F}"),
-        facts.minutesOf.joined(separator: "\u{1F}"), path,
+        String(stamp.modified), String(stamp.changed), String(stamp.size), String(stamp.inode), FileDigests.hex(facts.sha256),
+        facts.links.joined(separator: "\u{1F}"), facts.minutesOf.joined(separator: "\u{1F}"), file,
       ]
       // A field that holds the separators is not kept: that file is read again.
-      guard fields.allSatisfy({ !$0.contains("\t") && !$0.contains("\n") }) else { return nil }
-      return Self.contentPrefix + fields.joined(separator: "\t")
+      guard fields.allSatisfy({ !$0.utf8.contains(UInt8(ascii: "\t")) && !$0.utf8.contains(UInt8(ascii: "\n")) }) else { continue }
+      line(Self.contentPrefix, fields.joined(separator: "\t"))
     }
-    let lines = [record, Self.startedPrefix + "\(started)"] + files + facts
     let temporary = path + ".\(getpid())"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data((lines.joined(separator: "\n") + "\n").utf8)) else {
-      return
-    }
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(text)) else { return }
     if rename(temporary, path) != 0 { unlink(temporary) }
   }
 
@@ -93,13 +111,12 @@ struct OutputTimes {
   static let contentPrefix = "c\t"
 
   /// One content file's line: its path, stamp and facts.
-  static func content(_ line: Data) -> (String, ContentFacts.Stamp, FileFacts)? {
-    let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
-      String(decoding: $0, as: UTF8.self)
-    }
-    guard fields.count == 8, let modified = Int64(fields[0]), let changed = Int64(fields[1]), let size = Int64(fields[2]),
-      let inode = UInt64(fields[3]), fields[4].utf8.count == 64
+  static func content(_ line: ArraySlice<UInt8>) -> (String, ContentFacts.Stamp, FileFacts)? {
+    let parts = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+    guard parts.count == 8, let modified = number(parts[0]), let changed = number(parts[1]), let size = number(parts[2]),
+      let inode = number(parts[3]), inode >= 0, parts[4].count == 64
     else { return nil }
+    let fields = parts.map { String(decoding: $0, as: UTF8.self) }
     func nibble(_ digit: UInt8) -> UInt8? {
       switch digit {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
@@ -115,7 +132,7 @@ struct OutputTimes {
     }
     func names(_ field: String) -> [String] { field.isEmpty ? [] : field.split(separator: "\u{1F}").map(String.init) }
     return (
-      fields[7], ContentFacts.Stamp(modified: modified, changed: changed, size: size, inode: inode),
+      fields[7], ContentFacts.Stamp(modified: modified, changed: changed, size: size, inode: UInt64(inode)),
       FileFacts(sha256: sha256, links: names(fields[5]), minutesOf: names(fields[6]))
     )
   }
