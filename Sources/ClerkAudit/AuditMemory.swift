@@ -14,15 +14,16 @@ extension BuildAudit {
       public var source: LeakIndex.Source
     }
 
-    public var exemptRuns: [UInt64]
+    /// Kept in a file (`RunStore`), not in memory, nor in the JSON.
+    public var exemptRuns: StoredRuns?
     var publicFieldRuns: [UInt64]
     var values: [Entry]
     var names: [Entry]
     var publicValues: [String]
     var fingerprint: [UInt64]
 
-    init(_ batch: LeakIndexBuilder.Batch, exempt: [UInt64], fingerprint: [UInt64]) {
-      exemptRuns = exempt.sorted()
+    init(_ batch: LeakIndexBuilder.Batch, exempt: StoredRuns?, fingerprint: [UInt64]) {
+      exemptRuns = exempt
       publicFieldRuns = Array(Set(batch.publicFieldRuns)).sorted()
       values = Self.entries(batch.values)
       names = Self.entries(batch.names)
@@ -37,6 +38,12 @@ extension BuildAudit {
       return first.sorted { $0.key < $1.key }.map { Entry(key: $0.key, source: $0.value) }
     }
 
+    /// Equal when all but where the runs are kept is equal.
+    public static func == (a: Memory, b: Memory) -> Bool {
+      (a.publicFieldRuns, a.publicValues, a.fingerprint) == (b.publicFieldRuns, b.publicValues, b.fingerprint)
+        && a.values == b.values && a.names == b.names
+    }
+
     enum CodingKeys: String, CodingKey {
       case publicFieldRuns = "public-field-runs"
       case values, names
@@ -47,8 +54,8 @@ extension BuildAudit {
     // Runs are kept as little-endian bytes (base64 in JSON): a meeting can have tens of thousands.
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
-      exemptRuns = []
-      publicFieldRuns = Self.runs(try container.decode(Data.self, forKey: .publicFieldRuns))
+      exemptRuns = nil
+      publicFieldRuns = RunStore.runs(try container.decode(Data.self, forKey: .publicFieldRuns))
       values = try container.decode([Entry].self, forKey: .values)
       names = try container.decode([Entry].self, forKey: .names)
       publicValues = try container.decode([String].self, forKey: .publicValues)
@@ -57,29 +64,11 @@ extension BuildAudit {
 
     public func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(Self.bytes(publicFieldRuns), forKey: .publicFieldRuns)
+      try container.encode(RunStore.bytes(publicFieldRuns), forKey: .publicFieldRuns)
       try container.encode(values, forKey: .values)
       try container.encode(names, forKey: .names)
       try container.encode(publicValues, forKey: .publicValues)
       try container.encode(fingerprint, forKey: .fingerprint)
-    }
-
-    public static func bytes(_ runs: [UInt64]) -> Data {
-      // Little-endian machines (every one Clerk builds for) keep them as they are.
-      guard UInt64(1).littleEndian == 1 else { return runs.map(\.littleEndian).withUnsafeBytes { Data($0) } }
-      return runs.withUnsafeBytes { Data($0) }
-    }
-
-    public static func runs(_ bytes: Data) -> [UInt64] {
-      let count = bytes.count / 8
-      return [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
-        bytes.withUnsafeBytes { raw in
-          for index in 0..<count {
-            buffer[index] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-          }
-        }
-        initialized = count
-      }
     }
   }
 }

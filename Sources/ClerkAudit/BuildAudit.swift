@@ -47,7 +47,11 @@ public final class BuildAudit: @unchecked Sendable {
   /// With `keepsMemories`, what each meeting's audit left for the end
   /// pass, by meeting path: an incremental build keeps it.
   public private(set) var memories: [String: Memory] = [:]
-  public var keepsMemories = false
+  public var keepsMemories = false {
+    didSet { memoryRuns = keepsMemories ? RunStore() : nil }
+  }
+  /// The exempt runs of `memories`, in a file.
+  private var memoryRuns: RunStore?
 
   public init(archive: ArchiveIndex, templates: String?) {
     self.archive = archive
@@ -93,11 +97,14 @@ public final class BuildAudit: @unchecked Sendable {
     let exempt = Array(nonPublic.keys)
     remember(batch, exempt: exempt, pages: pages.map(\.path) + copies.map(\.path))
     if keepsMemories {
-      let memory = Memory(
-        batch, exempt: exempt, fingerprint: collector.fingerprint.part(of: meeting.id) ?? [])
-      lock.lock()
-      memories[meeting.id.path] = memory
-      lock.unlock()
+      // Without its exempt runs kept, a meeting has no memory (and is rendered again next time).
+      if let store = memoryRuns, let span = store.append(exempt.sorted()) {
+        let memory = Memory(
+          batch, exempt: StoredRuns(store: store, span: span), fingerprint: collector.fingerprint.part(of: meeting.id) ?? [])
+        lock.lock()
+        memories[meeting.id.path] = memory
+        lock.unlock()
+      }
     }
     record(pages)
     let values = Dictionary(batch.values, uniquingKeysWith: { first, _ in first })
@@ -154,7 +161,7 @@ public final class BuildAudit: @unchecked Sendable {
   public func restore(_ meeting: MeetingID, _ memory: Memory, files: [String]) {
     restoreFingerprint(meeting, memory)
     remember(
-      exempt: memory.exemptRuns, publicFieldRuns: memory.publicFieldRuns,
+      exempt: memory.exemptRuns?.runs ?? [], publicFieldRuns: memory.publicFieldRuns,
       values: memory.values.map { ($0.key, $0.source) }, names: memory.names.map { ($0.key, $0.source) },
       publicValues: memory.publicValues, pages: files)
   }

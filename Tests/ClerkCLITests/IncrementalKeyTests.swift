@@ -89,31 +89,30 @@ import Testing
     batch.publicFieldRuns = [3, 1, UInt64.max]
     batch.values = [("secret@example.org", LeakIndex.Source(path: "c/2026-01-01/10-x.md", line: 4))]
     batch.publicValues = ["clerk@example.org"]
-    let memories = [
-      "c/2026-01-01": BuildAudit.Memory(batch, exempt: [42, 0x0102_0304_0506_0708], fingerprint: [7, 8]),
-      "c/2026-02-01": BuildAudit.Memory(batch, exempt: [5], fingerprint: [9, 10]),
-    ]
+    let store = try #require(RunStore())
+    let runs: [String: [UInt64]] = ["c/2026-01-01": [42, 0x0102_0304_0506_0708], "c/2026-02-01": [5]]
     var meetings: [String: IncrementalRecord.Meeting] = [:]
-    for (path, memory) in memories {
+    for (path, exempt) in runs {
+      let span = try #require(store.append(exempt))
+      let memory = BuildAudit.Memory(batch, exempt: StoredRuns(store: store, span: span), fingerprint: [7, 8])
       meetings[path] = IncrementalRecord.Meeting(
         key: "k", references: [], todayDates: [], diagnostics: [], heldBack: false, numbers: nil, packSources: nil,
         publicSummary: nil, nonPublicSummary: nil, audit: memory,
         files: [IncrementalRecord.File(path: "public/\(path)/index.html", size: 12, sha256: "ab")])
     }
     let record = IncrementalRecord(site: "s", today: CalendarDate(iso: "2026-12-02")!, nonPublicFingerprint: "np1:x", meetings: meetings)
-    let written = record.written()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    try written.json.write(to: folder.appendingPathComponent(IncrementalRecord.fileName), atomically: true, encoding: .utf8)
-    try written.runs.write(to: folder.appendingPathComponent(IncrementalRecord.runsFileName))
+    let digest = try #require(record.write(into: folder.path))
     let read = try #require(IncrementalRecord.read(folder.path))
-    #expect(read.digest == written.digest)
-    for (path, memory) in memories {
-      #expect(read.meetings[path]?.audit == memory)
+    #expect(read.digest == digest)
+    for (path, exempt) in runs {
+      #expect(read.meetings[path]?.audit == meetings[path]?.audit)
+      #expect(read.meetings[path]?.audit?.exemptRuns?.runs == exempt)
       #expect(read.meetings[path]?.files == meetings[path]?.files)
     }
-    #expect(read.meetings["c/2026-01-01"]?.audit?.exemptRuns == [42, 0x0102_0304_0506_0708])
-    #expect(!written.json.contains("exempt-runs\":\""), "the runs are in their own file")
+    let text = try String(contentsOf: folder.appendingPathComponent(IncrementalRecord.fileName), encoding: .utf8)
+    #expect(!text.contains("exempt"), "the runs are in their own file")
   }
 }

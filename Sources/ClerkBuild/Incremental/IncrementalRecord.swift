@@ -1,6 +1,8 @@
 import ClerkAudit
 import ClerkCore
 import ClerkRender
+import ClerkIntegrity
+import Crypto
 import Foundation
 
 /// What a build keeps beside its output (`clerk-incremental.json`, outside
@@ -102,13 +104,13 @@ struct IncrementalRecord {
   }
 
   /// The record of the build in `folder`, when there is one this clerk can
-  /// read, with each meeting's exempt runs put back. The record is a line
-  /// of JSON for the header, then one per meeting, in path order:
-  /// `<path> <first run> <run count> <JSON>` (the runs are in `runsFileName`).
-  /// Meetings are decoded on every core.
+  /// read, each meeting's exempt runs where its runs file has them. The
+  /// record is a line of JSON for the header, then one per meeting, in path
+  /// order: `<path> <first run> <run count> <JSON>` (the runs are in
+  /// `runsFileName`). Meetings are decoded on every core.
   static func read(_ folder: String) -> IncrementalRecord? {
     guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
-      let runs = FileManager.default.contents(atPath: folder + "/" + runsFileName)
+      let runs = RunStore(reading: folder + "/" + runsFileName), let runsDigest = digest(file: folder + "/" + runsFileName)
     else { return nil }
     let lines = data.split(separator: UInt8(ascii: "\n"))
     guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: first) else { return nil }
@@ -118,11 +120,11 @@ struct IncrementalRecord {
       let line = meetingLines[offset]
       let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 3)
       guard parts.count == 4, let start = Int(String(decoding: parts[1], as: UTF8.self)),
-        let count = Int(String(decoding: parts[2], as: UTF8.self)), start >= 0, count >= 0, (start + count) * 8 <= runs.count,
+        let count = Int(String(decoding: parts[2], as: UTF8.self)), start >= 0, count >= 0, start + count <= runs.count,
         var meeting = try? JSONDecoder().decode(Meeting.self, from: parts[3])
       else { return }
-      meeting.audit?.exemptRuns = BuildAudit.Memory.runs(runs[(start * 8)..<((start + count) * 8)])
-      decoded.set(offset, (String(decoding: parts[0], as: UTF8.self), parts[3], meeting))
+      meeting.audit?.exemptRuns = StoredRuns(store: runs, span: RunStore.Span(start: start, count: count))
+      decoded.set(offset, (String(decoding: parts[0], as: UTF8.self), Data(parts[3]), meeting))
     }
     let values = decoded.values
     guard values.count == meetingLines.count else { return nil }
@@ -132,36 +134,76 @@ struct IncrementalRecord {
       record.meetings[path] = meeting
       record.lines[path] = line
     }
-    record.digest = digest(data + Data(("\n" + digest(runs)).utf8))
+    record.digest = digest(data + Data(("\n" + runsDigest).utf8))
     return record
   }
 
-  /// The record as written (sorted keys: the same build writes the same
-  /// bytes), and the runs file; `digest` is what `OutputTimes` names.
-  /// `reusing` are the lines of an earlier record, for the meetings in
-  /// `unchanged` (which this build carried over as they were).
-  func written(reusing earlier: IncrementalRecord? = nil, unchanged: Set<String> = []) -> (json: String, runs: Data, digest: String) {
+  /// Writes the record and its runs file into `folder`, a line at a time
+  /// (sorted keys: the same build writes the same bytes); returns the
+  /// digest `OutputTimes` names, or nil when a file could not be written.
+  /// A meeting in `unchanged` (carried over as it was) has its line of the
+  /// `earlier` record written again.
+  func write(into folder: String, reusing earlier: IncrementalRecord? = nil, unchanged: Set<String> = []) -> String? {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    func json<Value: Encodable>(_ value: Value) -> String {
-      String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+    func json<Value: Encodable>(_ value: Value) -> Data { (try? encoder.encode(value)) ?? Data() }
+    guard let text = FileWriter(folder + "/" + Self.fileName), let runs = FileWriter(folder + "/" + Self.runsFileName) else {
+      return nil
     }
-    var lines = [json(Header(site: site, today: today, nonPublicFingerprint: nonPublicFingerprint))]
-    var runs: [UInt64] = []
+    var textDigest = SHA256()
+    var runsDigest = SHA256()
+    func line(_ data: Data) {
+      text.write(data)
+      textDigest.update(data: data)
+    }
+    line(json(Header(site: site, today: today, nonPublicFingerprint: nonPublicFingerprint)) + Data("\n".utf8))
+    var written = 0
     for path in meetings.keys.sorted() {
       let meeting = meetings[path]!
-      let exempt = meeting.audit?.exemptRuns ?? []
-      let text: String
-      if unchanged.contains(path), let line = earlier?.lines[path] {
-        text = String(decoding: line, as: UTF8.self)
-      } else {
-        text = json(meeting)
-      }
-      lines.append("\(path) \(runs.count) \(exempt.count) \(text)")
-      runs += exempt
+      let exempt = meeting.audit.map { $0.exemptRuns?.runs } ?? []
+      guard let exempt else { return nil }  // runs that cannot be read: no record
+      let bytes = RunStore.bytes(exempt)
+      runs.write(bytes)
+      runsDigest.update(data: bytes)
+      let body = unchanged.contains(path) ? earlier?.lines[path] ?? json(meeting) : json(meeting)
+      line(Data("\(path) \(written) \(exempt.count) ".utf8) + body + Data("\n".utf8))
+      written += exempt.count
     }
-    let text = lines.joined(separator: "\n") + "\n"
-    let bytes = BuildAudit.Memory.bytes(runs)
-    return (text, bytes, Self.digest(Data(text.utf8) + Data(("\n" + Self.digest(bytes)).utf8)))
+    guard text.close(), runs.close() else { return nil }
+    textDigest.update(data: Data(("\n" + FileDigests.hex(runsDigest.finalize())).utf8))
+    return FileDigests.hex(textDigest.finalize())
+  }
+
+  /// The SHA-256 of a file, read a megabyte at a time.
+  static func digest(file path: String) -> String? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    var hasher = SHA256()
+    while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+    return FileDigests.hex(hasher.finalize())
+  }
+}
+
+/// Writes a file in pieces; remembers whether every piece was written.
+final class FileWriter {
+  private let handle: FileHandle
+  private var failed = false
+
+  init?(_ path: String) {
+    guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+      return nil
+    }
+    self.handle = handle
+  }
+
+  func write(_ data: Data) {
+    guard !failed else { return }
+    do { try handle.write(contentsOf: data) } catch { failed = true }
+  }
+
+  /// Closes the file: true when everything was written.
+  func close() -> Bool {
+    do { try handle.close() } catch { failed = true }
+    return !failed
   }
 }

@@ -47,22 +47,11 @@ enum InputTree {
   /// Every `meeting:<committee>/<folder>` a file names (more than the links
   /// it makes, never fewer: a page depends on the meetings it links to).
   static func meetingLinks(in data: Data) -> Set<String> {
-    let prefix = Array("meeting:".utf8)
     var found = Set<String>()
-    data.withUnsafeBytes { raw in
-      var offset = 0
-      while let hit = find(prefix, in: raw, from: offset) {
-        var end = hit + prefix.count
-        let start = end
-        while end < raw.count, Self.isPathByte(raw[end]) { end += 1 }
-        if end > start {
-          // A link that ends a sentence: both readings.
-          let path = String(decoding: raw[start..<end], as: UTF8.self)
-          found.insert(path)
-          if path.hasSuffix(".") { found.insert(String(path.dropLast())) }
-        }
-        offset = end
-      }
+    for path in values(after: "meeting:", in: data, while: isPathByte) {
+      found.insert(path)
+      // A link that ends a sentence: both readings.
+      if path.hasSuffix(".") { found.insert(String(path.dropLast())) }
     }
     return found
   }
@@ -75,17 +64,23 @@ enum InputTree {
 
   /// The value of every `minutes-of:` line of a file, quotes removed.
   static func minutesOf(in data: Data) -> Set<String> {
-    let prefix = Array("minutes-of:".utf8)
-    var found = Set<String>()
+    let ends: Set<UInt8> = [UInt8(ascii: "\n"), UInt8(ascii: ","), UInt8(ascii: "}")]
+    let values = values(after: "minutes-of:", in: data) { !ends.contains($0) }
+    return Set(values.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r'\"")) }.filter { !$0.isEmpty })
+  }
+
+  /// What follows each `prefix` in `data`, as long as its bytes pass `isPart`
+  /// (empty values left out).
+  static func values(after prefix: String, in data: Data, while isPart: (UInt8) -> Bool) -> [String] {
+    let prefix = Array(prefix.utf8)
+    var found: [String] = []
     data.withUnsafeBytes { raw in
       var offset = 0
       while let hit = find(prefix, in: raw, from: offset) {
-        var end = hit + prefix.count
-        let start = end
-        while end < raw.count, raw[end] != UInt8(ascii: "\n"), raw[end] != UInt8(ascii: ",") , raw[end] != UInt8(ascii: "}") { end += 1 }
-        let value = String(decoding: raw[start..<end], as: UTF8.self)
-          .trimmingCharacters(in: CharacterSet(charactersIn: " \t\r'\""))
-        if !value.isEmpty { found.insert(value) }
+        let start = hit + prefix.count
+        var end = start
+        while end < raw.count, isPart(raw[end]) { end += 1 }
+        if end > start { found.append(String(decoding: raw[start..<end], as: UTF8.self)) }
         offset = end
       }
     }

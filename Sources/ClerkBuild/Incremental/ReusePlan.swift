@@ -37,7 +37,8 @@ struct ReusePlan: Sendable {
       let recorded = usable?.meetings[entry.id.path]
       let key = inputs.key(of: entry, index: index, references: recorded?.references ?? [])
       let carried = recorded.flatMap { record in
-        record.key == key.key && Self.sameToday(record.todayDates, usable!.today, today)
+        // An audited meeting without its audit's memory cannot be carried over.
+        (record.heldBack || record.audit?.exemptRuns != nil) && record.key == key.key && Self.sameToday(record.todayDates, usable!.today, today)
           && Self.unchanged(record.files, in: folder, times: times!) ? record : nil
       }
       slots.set(offset, (entry.id, key, carried))

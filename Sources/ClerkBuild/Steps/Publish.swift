@@ -16,15 +16,15 @@ struct Publish: BuildStep {
     let record = BuildRecord(
       content: ContentFiles.resolvedPath(options.content), templates: ContentFiles.resolvedPath(context.templates.directory),
       nonPublicFingerprint: audit.fingerprint, packSources: context.pdfEngine == nil ? nil : context.packSources)
-    do {
+    do throws(OutputTree.Problem) {
       try tree.writeTop(BuildRecord.fileName, record.json)
       try tree.writeTop(PublishedNumbers.fileName, context.numbers.json)
       let carried = Set(context.records.keys.filter { !context.rendered.contains($0) }.map(\.path))
-      let record = incrementalRecord(context).written(reusing: context.reuse.previous, unchanged: carried)
-      try tree.writeTop(IncrementalRecord.fileName, record.json)
-      try tree.writeTop(IncrementalRecord.runsFileName, record.runs)
+      let record = incrementalRecord(context).write(into: tree.temporary, reusing: context.reuse.previous, unchanged: carried)
+      guard let record else { throw OutputTree.Problem(message: "cannot write '\(IncrementalRecord.fileName)'") }
+      tree.registerTop([IncrementalRecord.fileName, IncrementalRecord.runsFileName])
       try tree.commit()
-      keepTimes(context, record: record.digest)
+      keepTimes(context, record: record)
     } catch {
       context.diagnostics.append(Diagnostic(.error, error.message))
       throw BuildFailure.untouched(options.out)

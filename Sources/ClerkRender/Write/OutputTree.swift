@@ -96,12 +96,7 @@ public final class OutputTree: @unchecked Sendable {
     for file in files {
       let relative = subtree + "/" + file.path
       let path = temporary + "/" + relative
-      let folder = (path as NSString).deletingLastPathComponent
-      var problem: Int32 = 0
-      if !created.contains(folder) {
-        problem = Self.createFolder(folder)
-        created.insert(folder)
-      }
+      var problem = Self.folderReady(for: path, created: &created)
       if problem == 0 && isCarried(relative) { unlink(path) }
       if problem == 0 {
         switch file.contents {
@@ -139,12 +134,7 @@ public final class OutputTree: @unchecked Sendable {
     for relative in paths {
       guard !relative.contains("..") else { throw Problem(message: "cannot carry '\(relative)' over") }
       let target = temporary + "/" + relative
-      let folder = (target as NSString).deletingLastPathComponent
-      var problem: Int32 = 0
-      if !created.contains(folder) {
-        problem = Self.createFolder(folder)
-        created.insert(folder)
-      }
+      var problem = Self.folderReady(for: target, created: &created)
       let source = previous + "/" + relative
       if problem == 0 && link(source, target) != 0 {
         problem = errno
@@ -211,6 +201,13 @@ public final class OutputTree: @unchecked Sendable {
     return close(descriptor) == 0 ? 0 : errno
   }
 
+  /// Creates the folder of `path` unless `created` says it was: 0, or the `errno`.
+  static func folderReady(for path: String, created: inout Set<String>) -> Int32 {
+    let folder = (path as NSString).deletingLastPathComponent
+    guard created.insert(folder).inserted else { return 0 }
+    return createFolder(folder)
+  }
+
   /// Creates `folder` and any missing parents. Returns 0, or the `errno`
   /// that stopped it (`ENOTDIR` where a file is in the way).
   static func createFolder(_ folder: String) -> Int32 {
@@ -239,6 +236,13 @@ public final class OutputTree: @unchecked Sendable {
   /// Where a file of the tree being written is on disk.
   public func path(_ relative: String, under subtree: String) -> String {
     temporary + "/" + subtree + "/" + relative
+  }
+
+  /// Records files written at the top of the tree by other means.
+  public func registerTop(_ names: [String]) {
+    lock.lock()
+    written += names
+    lock.unlock()
   }
 
   /// Records files another program wrote into the tree (the PDFs).
