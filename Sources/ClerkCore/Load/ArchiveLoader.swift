@@ -39,19 +39,43 @@ public struct ArchiveLoader: Sendable {
     var committees: [Committee] = []
     var meetings: [MeetingEntry] = []
     var unloaded = Set<MeetingID>()
-    for name in files.list("") {
-      if name == "site.yml" { continue }
+    // Each committee folder is loaded on a worker thread; its results and
+    // problems are taken in folder order.
+    typealias Loaded = (committee: Committee?, meetings: [MeetingEntry], unloaded: Set<MeetingID>, diagnostics: Diagnostics)
+    var order: [(name: String, slot: Int?)] = []
+    var folders: [String] = []
+    for name in files.list("") where name != "site.yml" {
+      if files.kind(name) == .directory, !name.hasPrefix("."), Self.isSlug(name), files.kind(name + "/committee.yml") != nil {
+        folders.append(name)
+        order.append((name, folders.count - 1))
+      } else {
+        order.append((name, nil))
+      }
+    }
+    let loaded = ResultSlots<Loaded>(count: folders.count)
+    let committeeFolders = folders
+    ParallelWork.run(count: folders.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
+      var problems = Diagnostics()
+      var gone = Set<MeetingID>()
+      let committee = loadCommittee(committeeFolders[offset], &problems)
+      let entries = loadMeetingEntries(committee: committeeFolders[offset], unloaded: &gone, &problems)
+      loaded.set(offset, (committee, entries, gone, problems))
+    }
+    let results = loaded.values
+    for (name, slot) in order {
+      if let slot {
+        let result = results[slot]
+        if let committee = result.committee { committees.append(committee) }
+        meetings += result.meetings
+        unloaded.formUnion(result.unloaded)
+        diagnostics.append(contentsOf: result.diagnostics.all)
+        continue
+      }
       switch files.kind(name) {
       case .directory where name.hasPrefix("."):
         continue
       case .directory where Self.isSlug(name):
-        guard files.kind(name + "/committee.yml") != nil else {
-          diagnostics.warning(
-            "folder '\(name)' has no committee.yml and will be ignored", at: SourceLocation(path: name))
-          continue
-        }
-        if let committee = loadCommittee(name, &diagnostics) { committees.append(committee) }
-        meetings += loadMeetingEntries(committee: name, unloaded: &unloaded, &diagnostics)
+        diagnostics.warning("folder '\(name)' has no committee.yml and will be ignored", at: SourceLocation(path: name))
       case .directory:
         diagnostics.warning(
           "folder '\(name)' is not a committee (names are lowercase letters, digits and hyphens) and will be ignored",
