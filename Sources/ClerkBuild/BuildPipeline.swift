@@ -21,6 +21,9 @@ public struct BuildPipeline {
     public var summary: [String]
     /// 0 published; 1 content or audit problems; 2 usage.
     public var status: Int32
+    /// Meetings rendered, and carried over unchanged from the previous build.
+    public var rendered = 0
+    public var carried = 0
   }
 
   public func run(_ options: BuildOptions) -> Outcome {
@@ -30,7 +33,9 @@ public struct BuildPipeline {
         context.progress.step(offset + 1, of: steps.count, step.title(context))
         try step.run(context)
       }
-      return Outcome(diagnostics: context.diagnostics.sorted, summary: context.summary, status: 0)
+      return Outcome(
+        diagnostics: context.diagnostics.sorted, summary: context.summary, status: 0, rendered: context.rendered.count,
+        carried: context.records.count - context.rendered.count)
     } catch {
       context.tree?.abandon()
       let failure = error as? BuildFailure ?? BuildFailure(summary: "build failed: \(error)")

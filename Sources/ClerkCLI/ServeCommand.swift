@@ -46,9 +46,12 @@ struct ServeCommand: ParsableCommand {
         let time = String(format: "%.2f s", build.seconds)
         let errors = build.diagnostics.count { $0.severity == .error }
         let why = errors > 0 ? Plural.count(errors, "error") : build.summary.joined(separator: " ")
+        // An incremental build says what it carried over.
+        let carried =
+          build.carried > 0 ? " (rendered \(Plural.count(build.rendered, "meeting")), carried \(build.carried) over)" : ""
         printer.note(
           build.succeeded
-            ? "build \(build.number): ok in \(time)"
+            ? "build \(build.number): ok in \(time)\(carried)"
             : "build \(build.number) failed in \(time) (\(why)); the page shows the errors over the last good build")
       })
     let audience: Audience = nonPublic ? .nonPublic : .public

@@ -13,6 +13,9 @@ public struct PreviewBuild: Sendable {
   public var summary: [String]
   public var succeeded: Bool
   public var seconds: Double
+  /// Meetings rendered, and carried over from the build served before.
+  public var rendered = 0
+  public var carried = 0
   /// The build folder (holding `public/` and `non-public/`), when it succeeded.
   var folder: String?
 
@@ -63,8 +66,8 @@ struct PreviewBuilder: Sendable {
     let elapsed = (ContinuousClock.now - started).components
     return PreviewBuild(
       number: number, diagnostics: outcome.diagnostics, summary: outcome.summary, succeeded: outcome.status == 0,
-      seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18,
-      folder: outcome.status == 0 ? out : nil)
+      seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18, rendered: outcome.rendered,
+      carried: outcome.carried, folder: outcome.status == 0 ? out : nil)
   }
 
   /// The PDF cache lives beside the output folder, named after it: it moves

@@ -7,7 +7,9 @@ import Testing
 /// errors over the last good build, refuses every path out of the tree, and
 /// removes its work folder when terminated.
 @Suite(.serialized) struct ServeCommandTests {
-  static let archive = InlineTree.oneMeeting + """
+  static let archive = InlineTree.oneMeeting + "\n" + InlineTree.previousMeetingMinutes + """
+
+    Resolved to approve the budget.
 
     -- c/2020-02-10/01-report.md --
     ---
@@ -52,6 +54,8 @@ import Testing
     let revised = poll(within: 20) { http.get(Self.page).flatMap { $0.body.contains("Revised Budget Report") ? $0 : nil } }
     #expect(revised?.body.contains("data-build=\"2\"") == true, "\(serve.stderr)")
     #expect(http.events(until: ["event: build\ndata: 2\n\n"], within: 5))
+    // Incremental: the meeting not edited is carried over from the build served.
+    #expect(serve.stderr.contains("build 2: ok in") && serve.stderr.contains("(rendered 1 meeting, carried 1 over)"), "\(serve.stderr)")
 
     // A broken file: the errors over the last good build, cleared once fixed.
     try tree.write("c/2020-02-10/01-report.md", "---\n1️⃣titel: Broken Report\n---\nThe third version.\n")

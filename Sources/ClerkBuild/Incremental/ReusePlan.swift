@@ -17,6 +17,8 @@ struct ReusePlan: Sendable {
   var reused: [MeetingID: IncrementalRecord.Meeting] = [:]
   /// The previous build's record, when one could be used.
   var previous: IncrementalRecord?
+  /// The times of the previous build's files, when they go with its record.
+  var times: OutputTimes?
 
   init() {}
 
@@ -30,6 +32,7 @@ struct ReusePlan: Sendable {
     let times = previous.flatMap { record in times.flatMap { $0.record == record.digest ? $0 : nil } }
     let usable = previous.flatMap { $0.site == inputs.site && times != nil ? $0 : nil }
     self.previous = usable
+    self.times = usable == nil ? nil : times
     let entries = index.meetings
     let slots = ResultSlots<(MeetingID, (key: String, names: Set<String>), IncrementalRecord.Meeting?)>(count: entries.count)
     ParallelWork.run(count: entries.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in

@@ -54,9 +54,13 @@ struct Publish: BuildStep {
   /// output (`OutputTimes`), now that they are in place.
   func keepTimes(_ context: BuildContext, record: String) {
     var times: [String: Int64] = [:]
-    for record in context.records.values {
+    for (id, record) in context.records {
+      // A carried file is the same file (a hard link): its time is the one kept.
+      let kept = context.rendered.contains(id) ? nil : context.reuse.times
       for file in record.files {
-        if let time = OutputTimes.modified(context.tree.destination + "/" + file.path) { times[file.path] = time }
+        if let time = kept?.times[file.path] ?? OutputTimes.modified(context.tree.destination + "/" + file.path) {
+          times[file.path] = time
+        }
       }
     }
     OutputTimes(
