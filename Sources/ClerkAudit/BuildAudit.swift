@@ -29,7 +29,9 @@ public final class BuildAudit: @unchecked Sendable {
   public var fingerprint: String { collector.fingerprint.value }
 
   private let lock = NSLock()
-  private let exemptRuns = RunSpill()
+  /// Every meeting's exempt runs, for the end pass (nil when no file could be made).
+  private let exemptRuns = RunStore()
+  private var exemptRunsLost = false
   private var values: [String: LeakIndex.Source] = [:]
   private var names: [String: LeakIndex.Source] = [:]
   private var publicValues = Set<String>()
@@ -140,7 +142,8 @@ public final class BuildAudit: @unchecked Sendable {
   ) {
     lock.lock()
     defer { lock.unlock() }
-    exemptRuns.append(exempt)
+    // Runs that could not be kept: the end pass then suspects every run.
+    if exemptRuns?.append(exempt) == nil { exemptRunsLost = true }
     publicFieldRuns.formUnion(fieldRuns)
     for (key, source) in newValues where values[key] == nil { values[key] = source }
     for (key, source) in newNames where names[key] == nil { names[key] = source }
@@ -221,6 +224,7 @@ public final class BuildAudit: @unchecked Sendable {
     let skipping = audited
     let alreadyNamed = named
     let publicFields = publicFieldRuns
+    let lostRuns = exemptRunsLost
     lock.unlock()
     let base = root + "/public/"
     let files = LeakScanner.files(under: root + "/public").filter { !alreadyNamed.contains($0) }
@@ -239,7 +243,7 @@ public final class BuildAudit: @unchecked Sendable {
     var wanted = Set<UInt64>()
     for file in read { Shingles.forEachRun(file.text, markup: file.markup) { hash, _ in wanted.insert(hash) } }
     var found = Set<UInt64>()
-    if exemptRuns.isAvailable {
+    if let exemptRuns, !lostRuns {
       exemptRuns.forEach { hash in if wanted.contains(hash) { found.insert(hash) } }
     } else {
       found = wanted  // nothing remembered: every run is a suspect

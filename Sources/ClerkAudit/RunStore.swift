@@ -5,9 +5,10 @@ import Foundation
 #endif
 
 /// Run hashes kept in a file rather than in memory, 8 bytes each, little
-/// endian: the exempt runs of every meeting's audit memory (a large archive
-/// has tens of millions). A store is a temporary file this build appends
-/// to, or the runs file of an earlier build, read where a span says.
+/// endian: the exempt runs the end pass looks for, and those of every
+/// meeting's audit memory (a large archive has tens of millions). A store
+/// is a temporary file this build appends to, or the runs file of an
+/// earlier build, read where a span says.
 public final class RunStore: @unchecked Sendable {
   /// Where one meeting's runs are: the first run and how many.
   public struct Span: Sendable, Equatable {
@@ -72,6 +73,18 @@ public final class RunStore: @unchecked Sendable {
     let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(span.start * 8)) }
     guard read == span.count * 8 else { return nil }
     return Self.runs(bytes)
+  }
+
+  /// Every run in the file, in order, read a megabyte at a time.
+  public func forEach(_ body: (UInt64) -> Void) {
+    let total = lock.withLock { count }
+    let chunk = 1 << 17
+    var start = 0
+    while start < total {
+      guard let runs = read(Span(start: start, count: min(chunk, total - start))) else { return }
+      runs.forEach(body)
+      start += chunk
+    }
   }
 
   /// Runs as bytes, little endian.
