@@ -41,6 +41,8 @@ final class BuildContext {
   var records: [MeetingID: IncrementalRecord.Meeting] = [:]
   /// Meetings rendered by this build (the others were carried over).
   var rendered = Set<MeetingID>()
+  /// Meetings carried over from the previous build as they were.
+  var carriedOver: Set<MeetingID> { Set(records.keys).subtracting(rendered) }
   var publicSummaries: [MeetingSummary] = []
   var nonPublicSummaries: [MeetingSummary] = []
   var leaks: [LeakScanner.Leak] = []

@@ -35,7 +35,7 @@ public struct BuildPipeline {
       }
       return Outcome(
         diagnostics: context.diagnostics.sorted, summary: context.summary, status: 0, rendered: context.rendered.count,
-        carried: context.records.count - context.rendered.count)
+        carried: context.carriedOver.count)
     } catch {
       context.tree?.abandon()
       let failure = error as? BuildFailure ?? BuildFailure(summary: "build failed: \(error)")

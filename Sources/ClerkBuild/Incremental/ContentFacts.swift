@@ -38,6 +38,15 @@ final class ContentFacts: @unchecked Sendable {
     var changed: Int64
     var size: Int64
     var inode: UInt64
+
+    /// The stamp of the regular file at `path` (links are not followed); nil for anything else.
+    static func of(_ path: String) -> Stamp? {
+      var info = stat()
+      guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+      return Stamp(
+        modified: nanoseconds(info.st_mtim), changed: nanoseconds(info.st_ctim), size: Int64(info.st_size),
+        inode: UInt64(info.st_ino))
+    }
   }
 
   /// The last build's facts, by absolute path.
@@ -54,11 +63,7 @@ final class ContentFacts: @unchecked Sendable {
 
   /// The facts of the regular file at `path`; nil when it cannot be read.
   func facts(of path: String) -> FileFacts? {
-    var info = stat()
-    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-    let stamp = Stamp(
-      modified: Self.nanoseconds(info.st_mtim), changed: Self.nanoseconds(info.st_ctim), size: Int64(info.st_size),
-      inode: UInt64(info.st_ino))
+    guard let stamp = Stamp.of(path) else { return nil }
     let facts: FileFacts
     if let (was, recorded) = known[path], was == stamp, stamp.modified < trustedBefore, stamp.changed < trustedBefore {
       facts = recorded

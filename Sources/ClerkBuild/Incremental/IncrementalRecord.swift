@@ -174,6 +174,11 @@ struct IncrementalRecord {
     return FileDigests.hex(textDigest.finalize())
   }
 
+  /// The SHA-256 of the record as read, which its `OutputTimes` name.
+  static func digest(_ data: Data) -> String {
+    FileDigests.hex(SHA256.hash(data: data))
+  }
+
   /// The SHA-256 of a file, read a megabyte at a time.
   static func digest(file path: String) -> String? {
     guard let handle = FileHandle(forReadingAtPath: path) else { return nil }

@@ -12,21 +12,16 @@ struct InputDigest {
     add(bytes: Array(text.utf8))
   }
 
-  mutating func add(bytes: some Collection<UInt8>) {
+  mutating func add(bytes: some DataProtocol) {
     withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { hasher.update(bufferPointer: $0) }
-    hasher.update(data: Array(bytes))
-  }
-
-  mutating func add(_ data: Data) {
-    withUnsafeBytes(of: UInt64(data.count).littleEndian) { hasher.update(bufferPointer: $0) }
-    hasher.update(data: data)
+    hasher.update(data: bytes)
   }
 
   /// A file's bytes, or a mark that there is no readable file at `path`.
   mutating func add(file path: String) {
     if let data = FileManager.default.contents(atPath: path) {
       add("file")
-      add(data)
+      add(bytes: data)
     } else {
       add("absent")
     }

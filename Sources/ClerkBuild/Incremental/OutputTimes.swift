@@ -1,6 +1,5 @@
 import ClerkIntegrity
 import ClerkRender
-import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -135,21 +134,5 @@ struct OutputTimes {
       fields[7], ContentFacts.Stamp(modified: modified, changed: changed, size: size, inode: UInt64(inode)),
       FileFacts(sha256: sha256, links: names(fields[5]), minutesOf: names(fields[6]))
     )
-  }
-
-  /// A file's modification time, in nanoseconds since 1970.
-  static func modified(_ path: String) -> Int64? {
-    var info = stat()
-    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-    return Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-  }
-}
-
-extension IncrementalRecord {
-  /// The SHA-256 of the record as written, which its `OutputTimes` name.
-  static func digest(_ text: String) -> String { digest(Data(text.utf8)) }
-
-  static func digest(_ data: Data) -> String {
-    FileDigests.hex(SHA256.hash(data: data))
   }
 }

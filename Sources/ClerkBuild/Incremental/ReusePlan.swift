@@ -1,10 +1,6 @@
 import ClerkCore
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Which meetings an incremental build carries over from the build already
 /// in `--out` (or the one in `folder`), and every meeting's key. A meeting is carried over only when
 /// its key is the one recorded (nothing it reads has changed), its check
@@ -61,12 +57,10 @@ struct ReusePlan: Sendable {
   /// modification time its build left it with.
   static func unchanged(_ files: [IncrementalRecord.File], in folder: String, times: OutputTimes) -> Bool {
     files.allSatisfy { file in
-      var info = stat()
-      guard !file.path.contains(".."), let time = times.times[file.path], lstat(folder + "/" + file.path, &info) == 0,
-        info.st_mode & S_IFMT == S_IFREG
+      guard !file.path.contains(".."), let time = times.times[file.path],
+        let stamp = ContentFacts.Stamp.of(folder + "/" + file.path)
       else { return false }
-      return Int(info.st_size) == file.size
-        && Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec) == time
+      return stamp.size == Int64(file.size) && stamp.modified == time
     }
   }
 }

@@ -19,7 +19,7 @@ struct Publish: BuildStep {
     do throws(OutputTree.Problem) {
       try tree.writeTop(BuildRecord.fileName, record.json)
       try tree.writeTop(PublishedNumbers.fileName, context.numbers.json)
-      let carried = Set(context.records.keys.filter { !context.rendered.contains($0) }.map(\.path))
+      let carried = Set(context.carriedOver.map(\.path))
       let record = incrementalRecord(context).write(into: tree.temporary, reusing: context.reuse.previous, unchanged: carried)
       guard let record else { throw OutputTree.Problem(message: "cannot write '\(IncrementalRecord.fileName)'") }
       tree.registerTop([IncrementalRecord.fileName, IncrementalRecord.runsFileName])
@@ -42,7 +42,7 @@ struct Publish: BuildStep {
       "Built \(Plural.count(context.index.meetings.count, "meeting")), \(Plural.count(pages, "page")) in \(String(format: "%.1f", BuildContext.seconds(since: context.started))) s → \(options.out)/public and \(options.out)/non-public"
         + (warnings > 0 ? " (\(Plural.count(warnings, "warning")))" : ""))
     if let line = context.pdfSummary { context.summary.append(line) }
-    let carried = context.records.count - context.rendered.count
+    let carried = context.carriedOver.count
     if carried > 0 {
       context.summary.append(
         "Rendered \(Plural.count(context.rendered.count, "meeting")); carried \(carried) unchanged since the last build over as they were")
@@ -54,11 +54,12 @@ struct Publish: BuildStep {
   /// output (`OutputTimes`), now that they are in place.
   func keepTimes(_ context: BuildContext, record: String) {
     var times: [String: Int64] = [:]
+    let carried = context.carriedOver
     for (id, record) in context.records {
       // A carried file is the same file (a hard link): its time is the one kept.
-      let kept = context.rendered.contains(id) ? nil : context.reuse.times
+      let kept = carried.contains(id) ? context.reuse.times : nil
       for file in record.files {
-        if let time = kept?.times[file.path] ?? OutputTimes.modified(context.tree.destination + "/" + file.path) {
+        if let time = kept?.times[file.path] ?? ContentFacts.Stamp.of(context.tree.destination + "/" + file.path)?.modified {
           times[file.path] = time
         }
       }

@@ -12,7 +12,8 @@ struct WriteManifests: BuildStep {
   func run(_ context: BuildContext) throws {
     do {
       var carried: [String: Manifest.File] = [:]
-      for (id, record) in context.reuse.reused where !context.rendered.contains(id) {
+      for id in context.carriedOver {
+        guard let record = context.records[id] else { continue }
         for file in record.files { carried[file.path] = Manifest.File(sha256: file.sha256, size: file.size) }
       }
       let files = try TreeManifest.write(context.index, into: context.tree, carried: carried)

@@ -93,11 +93,12 @@ public final class OutputTree: @unchecked Sendable {
     let fileManager = FileManager.default
     var created = Set<String>()
     var paths: [String] = []
+    let carried = lock.withLock { self.carried }
     for file in files {
       let relative = subtree + "/" + file.path
       let path = temporary + "/" + relative
       var problem = Self.folderReady(for: path, created: &created)
-      if problem == 0 && isCarried(relative) { unlink(path) }
+      if problem == 0 && carried.contains(relative) { unlink(path) }
       if problem == 0 {
         switch file.contents {
         case .text(let text):
@@ -151,7 +152,7 @@ public final class OutputTree: @unchecked Sendable {
   }
 
   /// Whether a file (relative to the top) was carried over from the previous build.
-  public func isCarried(_ relative: String) -> Bool {
+  func isCarried(_ relative: String) -> Bool {
     lock.lock()
     defer { lock.unlock() }
     return carried.contains(relative)
