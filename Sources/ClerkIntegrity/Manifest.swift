@@ -64,7 +64,12 @@ public struct Manifest: Codable, Sendable, Equatable {
   }
 
   /// Sorted keys, one entry a line: the same tree gives the same bytes.
-  public var json: String {
+  /// Written by `ManifestText` (a build's manifest lists tens of
+  /// thousands of files); `encodedJSON` is the same text from `JSONEncoder`.
+  public var json: String { ManifestText.of(self) }
+
+  /// The straightforward text `json` must equal, byte for byte.
+  var encodedJSON: String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     // Encoding plain strings and numbers cannot fail.
