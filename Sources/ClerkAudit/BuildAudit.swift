@@ -167,6 +167,18 @@ public final class BuildAudit: @unchecked Sendable {
       exempt: memory.exemptRuns?.runs ?? [], publicFieldRuns: memory.publicFieldRuns,
       values: memory.values.map { ($0.key, $0.source) }, names: memory.names.map { ($0.key, $0.source) },
       publicValues: memory.publicValues, pages: files)
+    markCarried(files)
+  }
+
+  /// Public files (relative to `public/`) carried over unchanged from a
+  /// build whose audit read them, and checked their names, against the
+  /// same non-public set (the caller has shown the fingerprints equal):
+  /// `auditRest` reads neither again.
+  public func markCarried(_ paths: [String]) {
+    lock.lock()
+    audited.formUnion(paths)
+    named.formUnion(paths)
+    lock.unlock()
   }
 
   /// Remembers the hash of each text as audited, when asked to.

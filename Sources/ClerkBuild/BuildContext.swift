@@ -47,6 +47,13 @@ final class BuildContext {
   var nonPublicSummaries: [MeetingSummary] = []
   var leaks: [LeakScanner.Leak] = []
   var numbers = PublishedNumbers()
+
+  // Render archive pages
+  /// The archive outputs written (their digests are filled in with the
+  /// manifest's), for the next build's record.
+  var archive: IncrementalRecord.Archive?
+  /// Whether they were carried over from the previous build.
+  var archiveCarried = false
   /// What each pack is made from (`clerk check --build`), when PDFs give pages.
   var packSources: [String: String] = [:]
 

@@ -9,12 +9,13 @@ enum TreeManifest {
   /// Writes `manifest.json` at the top of each tree, last: it lists every
   /// other file. `carried` are the files carried over from the previous
   /// build (relative to the top, `public/…`) with the digests it recorded.
-  /// Returns every meeting's files (in both trees) as written, for the
-  /// next build's record.
+  /// Returns every meeting's files (in both trees) as written, and the
+  /// digests of the `archive` files, for the next build's record.
   static func write(
-    _ index: ArchiveIndex, into tree: OutputTree, carried: [String: Manifest.File] = [:]
-  ) throws(OutputTree.Problem) -> [String: [IncrementalRecord.File]] {
+    _ index: ArchiveIndex, into tree: OutputTree, carried: [String: Manifest.File] = [:], archive: Set<String> = []
+  ) throws(OutputTree.Problem) -> (meetings: [String: [IncrementalRecord.File]], archive: [String: Manifest.File]) {
     var meetingFiles: [String: [IncrementalRecord.File]] = [:]
+    var archiveFiles: [String: Manifest.File] = [:]
     let meetings = Set(index.meetings.map(\.id.path))
     for audience in Audience.allCases {
       let subtree = audience.rawValue
@@ -28,13 +29,14 @@ enum TreeManifest {
       }
       try tree.write([OutputFile(path: Manifest.fileName, text: manifest.json)], under: subtree)
       for (path, file) in manifest.files {
+        if archive.contains(subtree + "/" + path) { archiveFiles[subtree + "/" + path] = file }
         let parts = path.split(separator: "/", maxSplits: 2)
         guard parts.count == 3, case let meeting = String(parts[0] + "/" + parts[1]), meetings.contains(meeting) else { continue }
         meetingFiles[meeting, default: []].append(
           IncrementalRecord.File(path: subtree + "/" + path, size: file.size, sha256: file.sha256))
       }
     }
-    return meetingFiles.mapValues { $0.sorted { $0.path < $1.path } }
+    return (meetingFiles.mapValues { $0.sorted { $0.path < $1.path } }, archiveFiles)
   }
 
   static func make(

@@ -186,13 +186,38 @@ import Testing
     #expect(carried(output) == 11, "\(output.stderr.suffix(300))")
   }
 
-  @Test func aChangedOutputFileIsRenderedAgain() throws {
-    let page = "public/children-and-families/2026-09-22/index.html"
+  @Test(arguments: ["meeting page", "committee page"]) func aChangedOutputFileIsRenderedAgain(_ kind: String) throws {
+    let page =
+      kind == "meeting page" ? "public/children-and-families/2026-09-22/index.html" : "public/children-and-families/index.html"
     let (output, _, _, workspace) = try rebuild { workspace in
       let url = workspace.out.appendingPathComponent(page)
       try (try String(contentsOf: url, encoding: .utf8) + "<!-- changed by hand -->").write(to: url, atomically: false, encoding: .utf8)
     }
     defer { workspace.remove() }
+    #expect(carried(output) == (kind == "meeting page" ? 11 : 12), "\(output.stderr.suffix(300))")
+    #expect(archiveCarried(output) == (kind == "meeting page"))
+  }
+
+  /// The archive pages list meetings by their summaries: an edit to a
+  /// report's body leaves them as they were (carried over); an edit to its
+  /// title renders them again.
+  @Test(arguments: ["body", "title"]) func theArchivePagesAreRenderedAgainOnlyWhenASummaryChanged(_ part: String) throws {
+    let (output, _, after, workspace) = try rebuild { workspace in
+      try Self.edit("children-and-families/2026-09-22/70-complaints-annual-report.md", in: workspace.content) { text in
+        part == "body"
+          ? text + "\n\(Self.canary) in a public report.\n"
+          : text.replacingOccurrences(of: "title: Children's Social Care Complaints", with: "title: \(Self.canary)")
+      }
+    }
+    defer { workspace.remove() }
     #expect(carried(output) == 11, "\(output.stderr.suffix(300))")
+    #expect(archiveCarried(output) == (part == "body"), "\(output.stderr.suffix(300))")
+    // The feeds list every agenda's titles.
+    #expect(after.mentions(Self.canary).contains("feed.atom") == (part == "title"))
+  }
+
+  /// Whether the build says it carried the archive pages over.
+  func archiveCarried(_ output: ClerkProcess.Output) -> Bool {
+    (output.stderr + output.stdout).contains("and the index and committee pages, feeds and calendars")
   }
 }

@@ -20,6 +20,16 @@ struct IncrementalRecord {
   var nonPublicFingerprint: String
   /// By meeting path.
   var meetings: [String: Meeting]
+  /// The archive outputs (index and committee pages, feeds, calendars…).
+  var archive: Archive?
+
+  /// The archive outputs of a build, and the key of what they were made from.
+  struct Archive: Codable {
+    /// `ArchiveKey.of`: the site, today, and every meeting's summaries.
+    var key: String
+    /// The files, in both trees (`public/…`, `non-public/…`).
+    var files: [File]
+  }
 
   /// One meeting as the build that rendered it left it.
   struct Meeting: Codable {
@@ -89,18 +99,22 @@ struct IncrementalRecord {
     var site: String
     var today: CalendarDate
     var nonPublicFingerprint: String
+    var archive: Archive?
 
     enum CodingKeys: String, CodingKey {
-      case site, today
+      case site, today, archive
       case nonPublicFingerprint = "non-public-fingerprint"
     }
   }
 
-  init(site: String, today: CalendarDate, nonPublicFingerprint: String, meetings: [String: Meeting]) {
+  init(
+    site: String, today: CalendarDate, nonPublicFingerprint: String, meetings: [String: Meeting], archive: Archive? = nil
+  ) {
     self.site = site
     self.today = today
     self.nonPublicFingerprint = nonPublicFingerprint
     self.meetings = meetings
+    self.archive = archive
   }
 
   /// The record of the build in `folder`, when there is one this clerk can
@@ -129,7 +143,8 @@ struct IncrementalRecord {
     let values = decoded.values
     guard values.count == meetingLines.count else { return nil }
     var record = IncrementalRecord(
-      site: header.site, today: header.today, nonPublicFingerprint: header.nonPublicFingerprint, meetings: [:])
+      site: header.site, today: header.today, nonPublicFingerprint: header.nonPublicFingerprint, meetings: [:],
+      archive: header.archive)
     for (path, line, meeting) in values {
       record.meetings[path] = meeting
       record.lines[path] = line
@@ -156,7 +171,8 @@ struct IncrementalRecord {
       text.write(data)
       textDigest.update(data: data)
     }
-    line(json(Header(site: site, today: today, nonPublicFingerprint: nonPublicFingerprint)) + Data("\n".utf8))
+    line(
+      json(Header(site: site, today: today, nonPublicFingerprint: nonPublicFingerprint, archive: archive)) + Data("\n".utf8))
     var written = 0
     for path in meetings.keys.sorted() {
       let meeting = meetings[path]!

@@ -45,7 +45,8 @@ struct Publish: BuildStep {
     let carried = context.carriedOver.count
     if carried > 0 {
       context.summary.append(
-        "Rendered \(Plural.count(context.rendered.count, "meeting")); carried \(carried) unchanged since the last build over as they were")
+        "Rendered \(Plural.count(context.rendered.count, "meeting")); carried \(carried) unchanged since the last build over as they were"
+          + (context.archiveCarried ? ", and the index and committee pages, feeds and calendars" : ""))
     }
     context.summary += context.closing
   }
@@ -55,15 +56,17 @@ struct Publish: BuildStep {
   func keepTimes(_ context: BuildContext, record: String) {
     var times: [String: Int64] = [:]
     let carried = context.carriedOver
-    for (id, record) in context.records {
+    func keep(_ files: [IncrementalRecord.File], carried: Bool) {
       // A carried file is the same file (a hard link): its time is the one kept.
-      let kept = carried.contains(id) ? context.reuse.times : nil
-      for file in record.files {
+      let kept = carried ? context.reuse.times : nil
+      for file in files {
         if let time = kept?.times[file.path] ?? ContentFacts.Stamp.of(context.tree.destination + "/" + file.path)?.modified {
           times[file.path] = time
         }
       }
     }
+    for (id, record) in context.records { keep(record.files, carried: carried.contains(id)) }
+    keep(context.archive?.files ?? [], carried: context.archiveCarried)
     OutputTimes(
       record: record, times: times, started: context.startedAt, content: context.inputs?.facts.recorded ?? [:]
     ).write(for: context.tree.destination)
@@ -78,6 +81,6 @@ struct Publish: BuildStep {
     for summary in context.nonPublicSummaries { meetings[summary.id.path]?.nonPublicSummary = summary }
     return IncrementalRecord(
       site: context.inputs?.site ?? "", today: context.options.today, nonPublicFingerprint: context.audit.fingerprint,
-      meetings: meetings)
+      meetings: meetings, archive: context.archive)
   }
 }

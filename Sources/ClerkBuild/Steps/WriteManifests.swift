@@ -16,8 +16,16 @@ struct WriteManifests: BuildStep {
         guard let record = context.records[id] else { continue }
         for file in record.files { carried[file.path] = Manifest.File(sha256: file.sha256, size: file.size) }
       }
-      let files = try TreeManifest.write(context.index, into: context.tree, carried: carried)
-      for id in Array(context.records.keys) { context.records[id]?.files = files[id.path] ?? [] }
+      let archive = context.archive?.files ?? []
+      if context.archiveCarried {
+        for file in archive { carried[file.path] = Manifest.File(sha256: file.sha256, size: file.size) }
+      }
+      let files = try TreeManifest.write(
+        context.index, into: context.tree, carried: carried, archive: Set(archive.map(\.path)))
+      for id in Array(context.records.keys) { context.records[id]?.files = files.meetings[id.path] ?? [] }
+      context.archive?.files = archive.compactMap { file in
+        files.archive[file.path].map { IncrementalRecord.File(path: file.path, size: $0.size, sha256: $0.sha256) }
+      }
     } catch {
       context.diagnostics.append(Diagnostic(.error, error.message))
       throw BuildFailure.untouched(context.options.out)
