@@ -33,6 +33,8 @@ final class BuildContext {
   /// for a full build), and every meeting's key.
   var reuse = ReusePlan()
   var inputs: BuildInputs?
+  /// Whether the build in `--out` is already what this build would write (`UpToDate`).
+  var upToDate = false
   /// The folder of the build meetings are carried over from.
   var previousBuild: String { options.previous ?? tree.destination }
 

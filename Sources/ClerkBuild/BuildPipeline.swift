@@ -32,6 +32,13 @@ public struct BuildPipeline {
       for (offset, step) in steps.enumerated() {
         context.progress.step(offset + 1, of: steps.count, step.title(context))
         try step.run(context)
+        if context.upToDate {
+          // Nothing to write: the output stays as it is.
+          context.tree.abandon()
+          return Outcome(
+            diagnostics: context.diagnostics.sorted, summary: context.summary, status: 0, rendered: 0,
+            carried: context.index.meetings.count)
+        }
       }
       return Outcome(
         diagnostics: context.diagnostics.sorted, summary: context.summary, status: 0, rendered: context.rendered.count,

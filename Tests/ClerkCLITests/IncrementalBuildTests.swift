@@ -170,11 +170,50 @@ import Testing
     #expect(after.paths.contains("children-and-families/2026-09-22/pack.pdf"))
   }
 
-  @Test func aNoOpRebuildCarriesEveryMeetingOver() throws {
-    let (output, before, after, workspace) = try rebuild { _ in }
+  /// Nothing changed: the build says so and writes nothing (the output
+  /// folder keeps its very files), and what is there is what a fresh build writes.
+  @Test func aNoOpRebuildIsUpToDate() throws {
+    var inodes: [String: UInt64] = [:]
+    let (output, before, after, workspace) = try rebuild { workspace in
+      inodes = Self.inodes(workspace.out)
+    }
     defer { workspace.remove() }
-    #expect(carried(output) == 12, "\(output.stderr.suffix(300))")
+    #expect((output.stdout + output.stderr).contains("Up to date: nothing has changed since the last build"), "\(output.stderr)")
     #expect(before == after)
+    #expect(Self.inodes(workspace.out) == inodes, "the output's files were written again")
+    // Once a day has passed, the archive pages (which list meetings as upcoming or past) are made again.
+    let later = try workspace.build(into: workspace.out, today: "2026-12-03")
+    #expect(later.status == 0 && !(later.stdout + later.stderr).contains("Up to date"), "\(later.stderr)")
+  }
+
+  /// Anything added to the output by hand means it is not as the last
+  /// build left it: the build runs, and leaves what a fresh build leaves.
+  @Test(arguments: ["file", "folder", "link"]) func somethingAddedToTheOutputByHandIsNotUpToDate(_ kind: String) throws {
+    let (output, _, _, workspace) = try rebuild { workspace in
+      let place = workspace.out.appendingPathComponent("public/children-and-families/extra")
+      switch kind {
+      case "file": try "added by hand".write(to: place, atomically: false, encoding: .utf8)
+      case "folder": try FileManager.default.createDirectory(at: place, withIntermediateDirectories: false)
+      default: try FileManager.default.createSymbolicLink(atPath: place.path, withDestinationPath: "/etc/passwd")
+      }
+    }
+    defer { workspace.remove() }
+    #expect(!(output.stdout + output.stderr).contains("Up to date"), "\(output.stderr)")
+    #expect(carried(output) == 12, "\(output.stderr.suffix(300))")
+  }
+
+  /// The inode of every file under `folder`, by path.
+  static func inodes(_ folder: URL) -> [String: UInt64] {
+    var found: [String: UInt64] = [:]
+    let manager = FileManager.default
+    for case let path as String in manager.enumerator(atPath: folder.path) ?? .init() {
+      if let attributes = try? manager.attributesOfItem(atPath: folder.path + "/" + path),
+        attributes[.type] as? FileAttributeType == .typeRegular
+      {
+        found[path] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
+      }
+    }
+    return found
   }
 
   @Test func aLaterTodayChecksTheMeetingsItConcernsAgain() throws {

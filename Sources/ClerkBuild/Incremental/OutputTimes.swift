@@ -26,12 +26,18 @@ struct OutputTimes {
   var started: Int64 = 0
   /// The content files' facts, by absolute path.
   var content: [String: (ContentFacts.Stamp, FileFacts)] = [:]
+  /// `TreeStamp.of` the build folder once the build was in place.
+  var tree = ""
 
-  init(record: String, times: [String: Int64], started: Int64 = 0, content: [String: (ContentFacts.Stamp, FileFacts)] = [:]) {
+  init(
+    record: String, times: [String: Int64], started: Int64 = 0, content: [String: (ContentFacts.Stamp, FileFacts)] = [:],
+    tree: String = ""
+  ) {
     self.record = record
     self.times = times
     self.started = started
     self.content = content
+    self.tree = tree
   }
 
   /// The content facts the next build may trust.
@@ -52,7 +58,12 @@ struct OutputTimes {
     record = String(decoding: first, as: UTF8.self)
     let started = Array(Self.startedPrefix.utf8)
     let content = Array(Self.contentPrefix.utf8)
+    let tree = Array(Self.treePrefix.utf8)
     for line in lines {
+      if line.starts(with: tree) {
+        self.tree = String(decoding: line.dropFirst(tree.count), as: UTF8.self)
+        continue
+      }
       if line.starts(with: started) {
         self.started = Self.number(line.dropFirst(started.count)) ?? 0
         continue
@@ -91,6 +102,7 @@ struct OutputTimes {
     }
     line(record)
     line(Self.startedPrefix, String(started))
+    line(Self.treePrefix, tree)
     for (file, time) in times.sorted(by: { $0.key < $1.key }) { line(String(time), " ", file) }
     for (file, (stamp, facts)) in content.sorted(by: { $0.key < $1.key }) {
       let fields = [
@@ -107,6 +119,7 @@ struct OutputTimes {
   }
 
   static let startedPrefix = "started "
+  static let treePrefix = "tree "
   static let contentPrefix = "c\t"
 
   /// One content file's line: its path, stamp and facts.

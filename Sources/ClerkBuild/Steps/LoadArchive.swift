@@ -43,5 +43,9 @@ struct LoadArchive: BuildStep {
     context.progress.note(
       "      \(Plural.count(index.meetings.count, "meeting")) in \(Plural.count(index.committees.count, "committee"))"
         + (context.reuse.reused.isEmpty ? "" : "; \(context.reuse.reused.count) unchanged since the last build"))
+    if UpToDate.check(context) {
+      context.upToDate = true
+      UpToDate.report(context)
+    }
   }
 }

@@ -68,7 +68,8 @@ struct Publish: BuildStep {
     for (id, record) in context.records { keep(record.files, carried: carried.contains(id)) }
     keep(context.archive?.files ?? [], carried: context.archiveCarried)
     OutputTimes(
-      record: record, times: times, started: context.startedAt, content: context.inputs?.facts.recorded ?? [:]
+      record: record, times: times, started: context.startedAt, content: context.inputs?.facts.recorded ?? [:],
+      tree: TreeStamp.of(context.tree.destination)
     ).write(for: context.tree.destination)
   }
 
