@@ -256,7 +256,11 @@ public final class BuildAudit: @unchecked Sendable {
     for file in read { Shingles.forEachRun(file.text, markup: file.markup) { hash, _ in wanted.insert(hash) } }
     var found = Set<UInt64>()
     if let exemptRuns, !lostRuns {
-      exemptRuns.forEach { hash in if wanted.contains(hash) { found.insert(hash) } }
+      // Millions of exempt runs against the few read here: a bit filter
+      // of the wanted ones answers most lookups without hashing.
+      let filter = HashFilter(bits: 22)
+      for hash in wanted { filter.insert(hash) }
+      exemptRuns.forEach { hash in if filter.mayContain(hash) && wanted.contains(hash) { found.insert(hash) } }
     } else {
       found = wanted  // nothing remembered: every run is a suspect
     }

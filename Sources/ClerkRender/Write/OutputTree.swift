@@ -288,12 +288,16 @@ public final class OutputTree: @unchecked Sendable {
   func removePreviousBuild(_ path: String) {
     let fileManager = FileManager.default
     let manifest = fileManager.contents(atPath: path + "/" + Self.manifestName).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    let lines = manifest.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }.filter { !$0.contains("..") }
+    // Listed files only (a plain unlink: a folder in their place is left),
+    // on every core: a build has tens of thousands.
+    let width = ProcessInfo.processInfo.activeProcessorCount
+    let chunk = max(1, (lines.count + width - 1) / width)
+    ParallelWork.run(count: width, width: width) { part in
+      for line in lines[min(lines.count, part * chunk)..<min(lines.count, (part + 1) * chunk)] { unlink(path + "/" + line) }
+    }
     var folders = Set<String>()
-    for bytes in manifest.utf8.split(separator: UInt8(ascii: "\n")) {
-      let line = Substring(bytes)
-      if line.contains("..") { continue }
-      // Listed files only (a plain unlink: a folder in their place is left).
-      unlink(path + "/" + line)
+    for line in lines {
       // Its folders, up to the first one already seen (whose own are too).
       var end = line.lastIndex(of: "/")
       while let slash = end, folders.insert(String(line[..<slash])).inserted {
