@@ -8,13 +8,17 @@ import Foundation
 /// (`ReusePlan`: the same key, the same result for today), no meeting was
 /// removed, today is the day that build was made for (the archive pages
 /// depend on it), it came from the same content and templates folders,
-/// it has no search index and none is asked for, and the folder is
+/// it has no search index and none is asked for, PDFs are off or the
+/// engine is there (else the build runs, to warn of it), and the folder is
 /// exactly as that build left it (`TreeStamp`: nothing added, removed or
 /// written since). A build with search always runs: the index is made anew.
 enum UpToDate {
   static func check(_ context: BuildContext) -> Bool {
     let (options, reuse, index) = (context.options, context.reuse, context.index!)
-    guard options.carriesOver, options.noSearch, context.previousBuild == context.tree.destination,
+    // Without search, and with PDFs either off or printable: a build that
+    // would warn of a missing engine runs, and warns.
+    guard options.carriesOver, options.noSearch, options.noPDF || context.pdfEngine != nil,
+      context.previousBuild == context.tree.destination,
       let previous = reuse.previous, let times = reuse.times, !times.tree.isEmpty, previous.today == options.today,
       previous.archive != nil, reuse.reused.count == index.meetings.count, previous.meetings.count == index.meetings.count
     else { return false }
