@@ -42,7 +42,9 @@ enum TreeManifest {
   static func make(
     _ index: ArchiveIndex, tree: OutputTree, subtree: String, known: [String: Manifest.File] = [:]
   ) throws(Manifest.Problem) -> Manifest {
-    let files = try FileDigests.of(tree: tree.temporary + "/" + subtree, skipping: [Manifest.fileName], known: known)
+    var files = try FileDigests.of(tree: tree.temporary + "/" + subtree, skipping: [Manifest.fileName], known: known)
+    // Folders carried over whole join the tree when it is swapped in.
+    for (path, file) in known where files[path] == nil && tree.isInCarriedFolder(subtree + "/" + path) { files[path] = file }
     var meetings: [String: Manifest.Meeting] = [:]
     for entry in index.meetings where entry.status.isPublished {
       meetings[entry.id.path] = Manifest.Meeting(

@@ -205,11 +205,16 @@ import Testing
 
   /// Anything added to the output by hand means it is not as the last
   /// build left it: the build runs, and leaves what a fresh build leaves.
-  @Test(arguments: ["file", "folder", "link"]) func somethingAddedToTheOutputByHandIsNotUpToDate(_ kind: String) throws {
+  /// Inside a meeting's folder, it also keeps that folder from being
+  /// carried over whole: its files are carried one by one, and the
+  /// addition is left out.
+  @Test(arguments: ["file", "folder", "link", "file beside the meetings"])
+  func somethingAddedToTheOutputByHandIsNotUpToDate(_ kind: String) throws {
     let (output, _, _, workspace) = try rebuild { workspace in
-      let place = workspace.out.appendingPathComponent("public/children-and-families/extra")
+      let place = workspace.out.appendingPathComponent(
+        kind == "file beside the meetings" ? "public/children-and-families/extra" : "public/children-and-families/2025-11-11/extra")
       switch kind {
-      case "file": try "added by hand".write(to: place, atomically: false, encoding: .utf8)
+      case "file", "file beside the meetings": try "added by hand".write(to: place, atomically: false, encoding: .utf8)
       case "folder": try FileManager.default.createDirectory(at: place, withIntermediateDirectories: false)
       default: try FileManager.default.createSymbolicLink(atPath: place.path, withDestinationPath: "/etc/passwd")
       }

@@ -46,3 +46,66 @@ import Testing
     #expect(OutputTree.createFolder(folder.appendingPathComponent("a/b/c").path) == 0)
   }
 }
+
+/// Folders carried over whole (`carryFolders`) are moved in when the tree
+/// is swapped in; a build killed while moving them has them put back.
+@Suite struct CarriedFolderTests {
+  func write(_ text: String, _ path: String) throws {
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+  }
+
+  func firstBuild(in folder: URL) throws -> String {
+    let out = folder.appendingPathComponent("out").path
+    let tree = try OutputTree(out: out, content: folder.appendingPathComponent("content").path)
+    try tree.write(
+      [OutputFile(path: "c/m1/index.html", text: "one"), OutputFile(path: "c/m2/index.html", text: "two")], under: "public")
+    try tree.commit()
+    return out
+  }
+
+  @Test func carriedFoldersAreMovedInWhenTheTreeIsSwappedIn() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = try firstBuild(in: folder)
+    let tree = try OutputTree(out: out, content: folder.appendingPathComponent("content").path)
+    try tree.carryFolders(["public/c/m1"], files: ["public/c/m1/index.html"])
+    #expect(tree.isInCarriedFolder("public/c/m1/index.html") && !tree.isInCarriedFolder("public/c/m2/index.html"))
+    #expect(throws: OutputTree.Problem.self) {
+      try tree.write([OutputFile(path: "c/m1/extra.html", text: "no")], under: "public")
+    }
+    try tree.write([OutputFile(path: "c/m2/index.html", text: "two, again")], under: "public")
+    // Until the swap, the previous build is whole.
+    #expect(FileManager.default.fileExists(atPath: out + "/public/c/m1/index.html"))
+    try tree.commit()
+    #expect(try String(contentsOfFile: out + "/public/c/m1/index.html", encoding: .utf8) == "one")
+    #expect(try String(contentsOfFile: out + "/public/c/m2/index.html", encoding: .utf8) == "two, again")
+    let manifest = try String(contentsOfFile: out + "/" + OutputTree.manifestName, encoding: .utf8)
+    #expect(manifest == "public/c/m1/index.html\npublic/c/m2/index.html\n")
+    let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "out" }
+    #expect(beside.isEmpty, "left beside the output: \(beside)")
+  }
+
+  @Test func aKilledBuildsMovedFoldersArePutBack() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = try firstBuild(in: folder)
+    // A build (a process that has ended) moved public/c/m1 into its temporary tree, then died.
+    let ended = Process()
+    ended.executableURL = URL(fileURLWithPath: "/bin/true")
+    try ended.run()
+    ended.waitUntilExit()
+    let pid = ended.processIdentifier
+    let temporary = folder.path + "/.out.clerk-tmp-\(pid)"
+    try FileManager.default.createDirectory(atPath: temporary + "/public/c", withIntermediateDirectories: true)
+    try "public/c/m1\n".write(toFile: folder.path + "/.out.clerk-moving-\(pid)", atomically: false, encoding: .utf8)
+    #expect(rename(out + "/public/c/m1", temporary + "/public/c/m1") == 0)
+    // The next build puts it back before it starts.
+    let tree = try OutputTree(out: out, content: folder.appendingPathComponent("content").path)
+    defer { tree.abandon() }
+    #expect(try String(contentsOfFile: out + "/public/c/m1/index.html", encoding: .utf8) == "one")
+    #expect(!FileManager.default.fileExists(atPath: temporary))
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/.out.clerk-moving-\(pid)"))
+  }
+}

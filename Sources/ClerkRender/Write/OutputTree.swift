@@ -29,6 +29,9 @@ public final class OutputTree: @unchecked Sendable {
   /// Files carried over from the previous build (hard links to its files):
   /// one written again is unlinked first, so the previous build never changes.
   private var carried = Set<String>()
+  /// Folders of the build in `destination` (relative to the top) that join
+  /// this one as they are, moved in when it is swapped in (`moveIn`).
+  private var movedFolders = Set<String>()
   /// Warnings to show the user (e.g. a previous build that could not be fully removed).
   public private(set) var notes: [String] = []
 
@@ -83,9 +86,29 @@ public final class OutputTree: @unchecked Sendable {
       let pid = Int32(entry.split(separator: "-").last ?? "") ?? 0
       let ownerGone = pid > 0 && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
       if ownerGone {
+        putBack(journal: journalPath(parent: parent, name: name, pid: pid), from: path, to: parent + "/" + name)
         try? fileManager.removeItem(atPath: path)
       }
     }
+  }
+
+  /// Where a build lists the folders it is moving from the previous build
+  /// into its own (`moveIn`) until its tree is swapped in: beside both.
+  static func journalPath(parent: String, name: String, pid: Int32) -> String {
+    "\(parent)/.\(name).clerk-moving-\(pid)"
+  }
+
+  /// After a build killed while moving folders in: every folder it moved
+  /// from the previous build goes back, so that build is whole again.
+  static func putBack(journal: String, from temporary: String, to destination: String) {
+    guard let text = try? String(contentsOfFile: journal, encoding: .utf8) else { return }
+    for folder in text.split(separator: "\n") where !folder.contains("..") {
+      let (source, target) = (temporary + "/" + folder, destination + "/" + folder)
+      guard access(source, F_OK) == 0, access(target, F_OK) != 0 else { continue }
+      _ = createFolder((target as NSString).deletingLastPathComponent)
+      rename(source, target)
+    }
+    unlink(journal)
   }
 
   /// Writes files under `subtree` (`public`, `non-public`); safe to call from several threads.
@@ -93,9 +116,12 @@ public final class OutputTree: @unchecked Sendable {
     let fileManager = FileManager.default
     var created = Set<String>()
     var paths: [String] = []
-    let carried = lock.withLock { self.carried }
+    let (carried, moved) = lock.withLock { (self.carried, self.movedFolders) }
     for file in files {
       let relative = subtree + "/" + file.path
+      if !moved.isEmpty, Self.folders(of: relative).contains(where: { moved.contains(String($0)) }) {
+        throw Problem(message: "cannot write '\(relative)': its folder is carried over from the previous build")
+      }
       let path = temporary + "/" + relative
       var problem = Self.folderReady(for: path, created: &created)
       if problem == 0 && carried.contains(relative) { unlink(path) }
@@ -149,6 +175,40 @@ public final class OutputTree: @unchecked Sendable {
     written += paths
     carried.formUnion(paths)
     lock.unlock()
+  }
+
+  /// Carries whole folders of the build in `destination` (relative to the
+  /// top, `public/<committee>/<meeting>`) over into this one, with the
+  /// files they hold (`files`, relative to the top): they are moved in
+  /// when this build is swapped in (`commit`), not linked one file at a
+  /// time, and nothing may be written into them meanwhile. The caller has
+  /// checked that they hold exactly `files`, as the previous build left them.
+  public func carryFolders(_ folders: [String], files: [String]) throws(Problem) {
+    for folder in folders where folder.contains("..") || folder.hasPrefix("/") {
+      throw Problem(message: "cannot carry '\(folder)' over")
+    }
+    lock.lock()
+    movedFolders.formUnion(folders)
+    written += files
+    lock.unlock()
+  }
+
+  /// Whether a file (relative to the top) is in a folder carried over by
+  /// `carryFolders`: it joins the tree only when the tree is swapped in.
+  public func isInCarriedFolder(_ relative: String) -> Bool {
+    let moved = lock.withLock { movedFolders }
+    return !moved.isEmpty && Self.folders(of: relative).contains { moved.contains(String($0)) }
+  }
+
+  /// `relative` and each folder above it, innermost first.
+  public static func folders(of relative: String) -> [Substring] {
+    var found: [Substring] = []
+    var end = relative.lastIndex(of: "/")
+    while let slash = end {
+      found.append(relative[..<slash])
+      end = relative[..<slash].lastIndex(of: "/")
+    }
+    return found
   }
 
   /// Whether a file (relative to the top) was carried over from the previous build.
@@ -269,26 +329,58 @@ public final class OutputTree: @unchecked Sendable {
     guard problem == 0 else {
       throw Problem(message: "cannot finish the build: \(Self.reason(errno: problem))")
     }
+    let journal = try moveIn()
     let previous = destination + ".clerk-previous-\(getpid())"
     let hadPrevious = fileManager.fileExists(atPath: destination)
     if hadPrevious {
       guard rename(destination, previous) == 0 else {
-        throw Problem(message: "cannot replace '\(destination)': \(Self.reason(errno: errno))")
+        let reason = Self.reason(errno: errno)
+        if let journal { Self.putBack(journal: journal, from: temporary, to: destination) }
+        throw Problem(message: "cannot replace '\(destination)': \(reason)")
       }
     }
     guard rename(temporary, destination) == 0 else {
       let reason = Self.reason(errno: errno)
       if hadPrevious { _ = rename(previous, destination) }
+      if let journal { Self.putBack(journal: journal, from: temporary, to: destination) }
       throw Problem(message: "cannot move the build into '\(destination)': \(reason)")
     }
+    if let journal { unlink(journal) }
     if hadPrevious { removePreviousBuild(previous) }
+  }
+
+  /// Moves the carried folders (`carryFolders`) from the previous build
+  /// into this one, last of all, listing them first in a journal beside
+  /// both: a build killed before its tree is swapped in has them put back
+  /// by the next (`removeStaleTemporaries`). Returns the journal's path
+  /// (nil when nothing is moved); on a failure every folder goes back.
+  func moveIn() throws(Problem) -> String? {
+    let folders = lock.withLock { movedFolders }.sorted()
+    guard !folders.isEmpty else { return nil }
+    let parent = (destination as NSString).deletingLastPathComponent
+    let journal = Self.journalPath(parent: parent, name: (destination as NSString).lastPathComponent, pid: getpid())
+    var problem = Self.writeFile(journal, folders.joined(separator: "\n") + "\n")
+    for folder in folders where problem == 0 {
+      let target = temporary + "/" + folder
+      problem = Self.createFolder((target as NSString).deletingLastPathComponent)
+      if problem == 0 && rename(destination + "/" + folder, target) != 0 { problem = errno }
+    }
+    guard problem == 0 else {
+      Self.putBack(journal: journal, from: temporary, to: destination)
+      throw Problem(message: "cannot carry the unchanged meetings over: \(Self.reason(errno: problem))")
+    }
+    return journal
   }
 
   /// Removes only what the previous build's manifest lists, then empty folders.
   func removePreviousBuild(_ path: String) {
     let fileManager = FileManager.default
     let manifest = fileManager.contents(atPath: path + "/" + Self.manifestName).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    let lines = manifest.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }.filter { !$0.contains("..") }
+    // What was moved into the new build is no longer there.
+    let moved = lock.withLock { movedFolders }
+    let lines = manifest.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }.filter { line in
+      !line.contains("..") && (moved.isEmpty || !Self.folders(of: String(line)).contains { moved.contains(String($0)) })
+    }
     // Listed files only (a plain unlink: a folder in their place is left),
     // on every core: a build has tens of thousands.
     let width = ProcessInfo.processInfo.activeProcessorCount
