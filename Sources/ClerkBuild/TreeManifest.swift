@@ -9,14 +9,15 @@ enum TreeManifest {
   /// Writes `manifest.json` at the top of each tree, last: it lists every
   /// other file. `carried` are the files carried over from the previous
   /// build (relative to the top, `public/…`) with the digests it recorded.
-  /// Returns every meeting's files (in both trees) as written, and the
-  /// digests of the `archive` files, for the next build's record.
+  /// Returns the files (in both trees) of the meetings in `rendered` (by
+  /// path) as written, and the digests of the `archive` files, for the
+  /// next build's record.
   static func write(
-    _ index: ArchiveIndex, into tree: OutputTree, carried: [String: Manifest.File] = [:], archive: Set<String> = []
+    _ index: ArchiveIndex, into tree: OutputTree, carried: [String: Manifest.File] = [:], rendered meetings: Set<String>,
+    archive: Set<String> = []
   ) throws(OutputTree.Problem) -> (meetings: [String: [IncrementalRecord.File]], archive: [String: Manifest.File]) {
     var meetingFiles: [String: [IncrementalRecord.File]] = [:]
     var archiveFiles: [String: Manifest.File] = [:]
-    let meetings = Set(index.meetings.map(\.id.path))
     for audience in Audience.allCases {
       let subtree = audience.rawValue
       var known: [String: Manifest.File] = [:]
@@ -30,6 +31,7 @@ enum TreeManifest {
       try tree.write([OutputFile(path: Manifest.fileName, text: manifest.json)], under: subtree)
       for (path, file) in manifest.files {
         if archive.contains(subtree + "/" + path) { archiveFiles[subtree + "/" + path] = file }
+        guard !meetings.isEmpty else { continue }
         let parts = path.split(separator: "/", maxSplits: 2)
         guard parts.count == 3, case let meeting = String(parts[0] + "/" + parts[1]), meetings.contains(meeting) else { continue }
         meetingFiles[meeting, default: []].append(
@@ -44,7 +46,10 @@ enum TreeManifest {
   ) throws(Manifest.Problem) -> Manifest {
     var files = try FileDigests.of(tree: tree.temporary + "/" + subtree, skipping: [Manifest.fileName], known: known)
     // Folders carried over whole join the tree when it is swapped in.
-    for (path, file) in known where files[path] == nil && tree.isInCarriedFolder(subtree + "/" + path) { files[path] = file }
+    for path in tree.filesInCarriedFolders(under: subtree) {
+      guard let file = known[path] else { throw Manifest.Problem(message: "no SHA-256 recorded for '\(subtree)/\(path)'") }
+      files[path] = file
+    }
     var meetings: [String: Manifest.Meeting] = [:]
     for entry in index.meetings where entry.status.isPublished {
       meetings[entry.id.path] = Manifest.Meeting(

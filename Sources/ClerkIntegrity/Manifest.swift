@@ -91,6 +91,8 @@ public struct Manifest: Codable, Sendable, Equatable {
   /// Why a manifest could not be read.
   public struct Problem: Error, Sendable {
     public var message: String
+
+    public init(message: String) { self.message = message }
   }
 
   /// The manifest of a build: `build` may be the build folder, its

@@ -20,9 +20,11 @@ struct WriteManifests: BuildStep {
       if context.archiveCarried {
         for file in archive { carried[file.path] = Manifest.File(sha256: file.sha256, size: file.size) }
       }
+      // A carried meeting's files are the ones its record lists.
       let files = try TreeManifest.write(
-        context.index, into: context.tree, carried: carried, archive: Set(archive.map(\.path)))
-      for id in Array(context.records.keys) { context.records[id]?.files = files.meetings[id.path] ?? [] }
+        context.index, into: context.tree, carried: carried, rendered: Set(context.rendered.map(\.path)),
+        archive: Set(archive.map(\.path)))
+      for id in context.rendered { context.records[id]?.files = files.meetings[id.path] ?? [] }
       context.archive?.files = archive.compactMap { file in
         files.archive[file.path].map { IncrementalRecord.File(path: file.path, size: $0.size, sha256: $0.sha256) }
       }

@@ -32,6 +32,8 @@ public final class OutputTree: @unchecked Sendable {
   /// Folders of the build in `destination` (relative to the top) that join
   /// this one as they are, moved in when it is swapped in (`moveIn`).
   private var movedFolders = Set<String>()
+  /// The files in them (relative to the top).
+  private var movedFiles = Set<String>()
   /// Warnings to show the user (e.g. a previous build that could not be fully removed).
   public private(set) var notes: [String] = []
 
@@ -189,15 +191,21 @@ public final class OutputTree: @unchecked Sendable {
     }
     lock.lock()
     movedFolders.formUnion(folders)
+    movedFiles.formUnion(files)
     written += files
     lock.unlock()
+  }
+
+  /// The files of the folders carried over whole under `subtree`, relative to it.
+  public func filesInCarriedFolders(under subtree: String) -> [String] {
+    let prefix = subtree + "/"
+    return lock.withLock { movedFiles }.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
   }
 
   /// Whether a file (relative to the top) is in a folder carried over by
   /// `carryFolders`: it joins the tree only when the tree is swapped in.
   public func isInCarriedFolder(_ relative: String) -> Bool {
-    let moved = lock.withLock { movedFolders }
-    return !moved.isEmpty && Self.folders(of: relative).contains { moved.contains(String($0)) }
+    lock.withLock { movedFiles.contains(relative) }
   }
 
   /// `relative` and each folder above it, innermost first.
@@ -377,9 +385,9 @@ public final class OutputTree: @unchecked Sendable {
     let fileManager = FileManager.default
     let manifest = fileManager.contents(atPath: path + "/" + Self.manifestName).map { String(decoding: $0, as: UTF8.self) } ?? ""
     // What was moved into the new build is no longer there.
-    let moved = lock.withLock { movedFolders }
+    let moved = lock.withLock { movedFiles }
     let lines = manifest.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }.filter { line in
-      !line.contains("..") && (moved.isEmpty || !Self.folders(of: String(line)).contains { moved.contains(String($0)) })
+      !line.contains("..") && (moved.isEmpty || !moved.contains(String(line)))
     }
     // Listed files only (a plain unlink: a folder in their place is left),
     // on every core: a build has tens of thousands.
