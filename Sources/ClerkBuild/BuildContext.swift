@@ -45,8 +45,8 @@ final class BuildContext {
   var rendered = Set<MeetingID>()
   /// Meetings carried over from the previous build as they were.
   var carriedOver: Set<MeetingID> { Set(records.keys).subtracting(rendered) }
-  var publicSummaries: [MeetingSummary] = []
-  var nonPublicSummaries: [MeetingSummary] = []
+  /// Each meeting's summaries (final once the PDFs are printed), as the record keeps them.
+  var summaries: [MeetingID: RecordedSummaries] = [:]
   var leaks: [LeakScanner.Leak] = []
   var numbers = PublishedNumbers()
 

@@ -97,8 +97,9 @@ import Testing
       let memory = BuildAudit.Memory(batch, exempt: StoredRuns(store: store, span: span), fingerprint: [7, 8])
       meetings[path] = IncrementalRecord.Meeting(
         key: "k", references: [], todayDates: [], diagnostics: [], heldBack: false, numbers: nil, packSources: nil,
-        publicSummary: nil, nonPublicSummary: nil, audit: memory,
-        files: [IncrementalRecord.File(path: "public/\(path)/index.html", size: 12, sha256: "ab")])
+        audit: memory, files: [IncrementalRecord.File(path: "public/\(path)/index.html", size: 12, sha256: "ab")],
+        // Kept as bytes after the rest of the line (spaces and braces included), or absent.
+        summaries: path.hasSuffix("01-01") ? RecordedSummaries(json: Data(#"{"public":{"venue":"Room 1 } {"}}"#.utf8)) : nil)
     }
     let record = IncrementalRecord(site: "s", today: CalendarDate(iso: "2026-12-02")!, nonPublicFingerprint: "np1:x", meetings: meetings)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-\(UUID().uuidString)")
@@ -111,6 +112,7 @@ import Testing
       #expect(read.meetings[path]?.audit == meetings[path]?.audit)
       #expect(read.meetings[path]?.audit?.exemptRuns?.runs == exempt)
       #expect(read.meetings[path]?.files == meetings[path]?.files)
+      #expect(read.meetings[path]?.summaries == meetings[path]?.summaries)
     }
     let text = try String(contentsOf: folder.appendingPathComponent(IncrementalRecord.fileName), encoding: .utf8)
     #expect(!text.contains("exempt"), "the runs are in their own file")

@@ -47,12 +47,17 @@ struct IncrementalRecord {
     var numbers: [String: String]?
     /// `PackSources.digest` of its pack, when PDFs were printed.
     var packSources: String?
-    var publicSummary: MeetingSummary?
-    var nonPublicSummary: MeetingSummary?
     /// What its audit left for the end pass; nil when it was not audited.
     var audit: BuildAudit.Memory?
     /// Its files in both trees (`public/…`, `non-public/…`).
     var files: [File]
+    /// Its final summaries (after the PDFs), written after the JSON of the
+    /// rest on its line, as they are.
+    var summaries: RecordedSummaries?
+
+    enum CodingKeys: String, CodingKey {
+      case key, references, todayDates, diagnostics, heldBack, numbers, packSources, audit, files
+    }
   }
 
   /// A file as the build left it: a later build carries it over only while
@@ -120,8 +125,9 @@ struct IncrementalRecord {
   /// The record of the build in `folder`, when there is one this clerk can
   /// read, each meeting's exempt runs where its runs file has them. The
   /// record is a line of JSON for the header, then one per meeting, in path
-  /// order: `<path> <first run> <run count> <JSON>` (the runs are in
-  /// `runsFileName`). Meetings are decoded on every core.
+  /// order: `<path> <first run> <run count> <summaries' length> <JSON><summaries>`
+  /// (the runs are in `runsFileName`; the summaries are `RecordedSummaries`
+  /// bytes, kept as they are). Meetings are decoded on every core.
   static func read(_ folder: String) -> IncrementalRecord? {
     guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
       let runs = RunStore(reading: folder + "/" + runsFileName), let runsDigest = digest(file: folder + "/" + runsFileName)
@@ -132,13 +138,15 @@ struct IncrementalRecord {
     let decoded = ResultSlots<(String, Data, Meeting)>(count: meetingLines.count)
     ParallelWork.run(count: meetingLines.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
       let line = meetingLines[offset]
-      let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 3)
-      guard parts.count == 4, let start = Int(String(decoding: parts[1], as: UTF8.self)),
+      let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 4)
+      guard parts.count == 5, let start = Int(String(decoding: parts[1], as: UTF8.self)),
         let count = Int(String(decoding: parts[2], as: UTF8.self)), start >= 0, count >= 0, start + count <= runs.count,
-        var meeting = try? JSONDecoder().decode(Meeting.self, from: parts[3])
+        let length = Int(String(decoding: parts[3], as: UTF8.self)), length >= 0, length <= parts[4].count,
+        var meeting = try? JSONDecoder().decode(Meeting.self, from: parts[4].dropLast(length))
       else { return }
       meeting.audit?.exemptRuns = StoredRuns(store: runs, span: RunStore.Span(start: start, count: count))
-      decoded.set(offset, (String(decoding: parts[0], as: UTF8.self), Data(parts[3]), meeting))
+      if length > 0 { meeting.summaries = RecordedSummaries(json: Data(parts[4].suffix(length))) }
+      decoded.set(offset, (String(decoding: parts[0], as: UTF8.self), Data(parts[4]), meeting))
     }
     let values = decoded.values
     guard values.count == meetingLines.count else { return nil }
@@ -181,8 +189,9 @@ struct IncrementalRecord {
       let bytes = RunStore.bytes(exempt)
       runs.write(bytes)
       runsDigest.update(data: bytes)
-      let body = unchanged.contains(path) ? earlier?.lines[path] ?? json(meeting) : json(meeting)
-      line(Data("\(path) \(written) \(exempt.count) ".utf8) + body + Data("\n".utf8))
+      let summaries = meeting.summaries?.json ?? Data()
+      let body = unchanged.contains(path) ? earlier?.lines[path] ?? json(meeting) + summaries : json(meeting) + summaries
+      line(Data("\(path) \(written) \(exempt.count) \(summaries.count) ".utf8) + body + Data("\n".utf8))
       written += exempt.count
     }
     guard text.close(), runs.close() else { return nil }

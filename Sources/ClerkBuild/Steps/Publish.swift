@@ -78,8 +78,7 @@ struct Publish: BuildStep {
   func incrementalRecord(_ context: BuildContext) -> IncrementalRecord {
     var meetings: [String: IncrementalRecord.Meeting] = [:]
     for (id, record) in context.records { meetings[id.path] = record }
-    for summary in context.publicSummaries { meetings[summary.id.path]?.publicSummary = summary }
-    for summary in context.nonPublicSummaries { meetings[summary.id.path]?.nonPublicSummary = summary }
+    for (id, summaries) in context.summaries { meetings[id.path]?.summaries = summaries }
     return IncrementalRecord(
       site: context.inputs?.site ?? "", today: context.options.today, nonPublicFingerprint: context.audit.fingerprint,
       meetings: meetings, archive: context.archive)

@@ -11,9 +11,10 @@ struct RenderArchivePages: BuildStep {
 
   func run(_ context: BuildContext) throws {
     let (builder, tree) = (context.builder!, context.tree!)
+    let ids = context.index.meetings.map(\.id)
     let key = ArchiveKey.of(
-      site: context.inputs?.site ?? "", today: context.options.today.iso, public: context.publicSummaries,
-      nonPublic: context.nonPublicSummaries)
+      site: context.inputs?.site ?? "", today: context.options.today.iso,
+      summaries: ids.compactMap { id in context.summaries[id].map { (id, $0) } })
     if let carried = carried(key, context) {
       do throws(OutputTree.Problem) {
         try tree.carry(carried.files.map(\.path), from: context.previousBuild)
@@ -27,10 +28,13 @@ struct RenderArchivePages: BuildStep {
       context.archiveCarried = true
       return
     }
+    guard let summaries = RecordedSummaries.lists(ids, context.summaries) else {
+      throw BuildFailure(summary: "build failed: the meetings' summaries could not be read back")
+    }
     do {
       let files = [
-        (SiteBuilder.publicTree, try builder.archivePages(context.publicSummaries, audience: .public)),
-        (SiteBuilder.nonPublicTree, try builder.archivePages(context.nonPublicSummaries, audience: .nonPublic)),
+        (SiteBuilder.publicTree, try builder.archivePages(summaries.public, audience: .public)),
+        (SiteBuilder.nonPublicTree, try builder.archivePages(summaries.nonPublic, audience: .nonPublic)),
       ]
       for (subtree, list) in files { try tree.write(list, under: subtree) }
       // Their digests are added with the manifest's.

@@ -23,6 +23,7 @@ struct RenderMeetings: BuildStep {
     var leaks: [LeakScanner.Leak] = []
     var pastes: [PastedText.Found] = []
     var packSources: String?
+    var summaries: RecordedSummaries?
   }
 
   func run(_ context: BuildContext) throws {
@@ -30,24 +31,19 @@ struct RenderMeetings: BuildStep {
     try tree.write(builder.assets, under: SiteBuilder.publicTree)
     try tree.write(builder.assets, under: SiteBuilder.nonPublicTree)
     let pasted = PastedText(index: index, templates: context.templates.directory, enabled: context.options.findPasted)
-    var summaries: [MeetingID: (public: MeetingSummary?, nonPublic: MeetingSummary?)] = [:]
     var progress = 0
     let reused = context.reuse.reused
-    try render(index.meetings.filter { reused[$0.id] == nil }, context, pasted: pasted, summaries: &summaries, progress: &progress)
+    try render(index.meetings.filter { reused[$0.id] == nil }, context, pasted: pasted, progress: &progress)
     if !reused.isEmpty {
       for (id, record) in reused {
         if let memory = record.audit { context.audit.restoreFingerprint(id, memory) }
       }
       if context.audit.fingerprint == context.reuse.previous?.nonPublicFingerprint {
-        try carryOver(reused, context, summaries: &summaries, progress: &progress)
+        try carryOver(reused, context, progress: &progress)
       } else {
         context.progress.note("      the archive's non-public text changed since the last build: every meeting is rendered and audited")
-        try render(index.meetings.filter { reused[$0.id] != nil }, context, pasted: pasted, summaries: &summaries, progress: &progress)
+        try render(index.meetings.filter { reused[$0.id] != nil }, context, pasted: pasted, progress: &progress)
       }
-    }
-    for entry in index.meetings {
-      context.publicSummaries += summaries[entry.id]?.public.map { [$0] } ?? []
-      context.nonPublicSummaries += summaries[entry.id]?.nonPublic.map { [$0] } ?? []
     }
     let (warnings, quotes) = pasted.report()
     context.diagnostics.append(contentsOf: warnings)
@@ -64,8 +60,7 @@ struct RenderMeetings: BuildStep {
   /// Renders `entries` (load, check, plan, render, audit, write), and
   /// records each for the next build.
   func render(
-    _ entries: [MeetingEntry], _ context: BuildContext, pasted: PastedText,
-    summaries: inout [MeetingID: (public: MeetingSummary?, nonPublic: MeetingSummary?)], progress: inout Int
+    _ entries: [MeetingEntry], _ context: BuildContext, pasted: PastedText, progress: inout Int
   ) throws {
     let options = context.options
     let (index, tree, builder, audit) = (context.index!, context.tree!, context.builder!, context.audit!)
@@ -87,6 +82,9 @@ struct RenderMeetings: BuildStep {
       }
       done.rendered.publicFiles = []
       done.rendered.nonPublicFiles = []
+      if done.rendered.publicSummary != nil || done.rendered.nonPublicSummary != nil {
+        done.summaries = RecordedSummaries(public: done.rendered.publicSummary, nonPublic: done.rendered.nonPublicSummary)
+      }
       return done
     }
     try ArchiveProcessor(index: index, today: options.today).process(entries, transform: transform) { result, done in
@@ -105,7 +103,7 @@ struct RenderMeetings: BuildStep {
         context.diagnostics.append(Diagnostic(.error, problem.message))
         throw BuildFailure.untouched(options.out)
       }
-      summaries[result.entry.id] = (done.rendered.publicSummary, done.rendered.nonPublicSummary)
+      context.summaries[result.entry.id] = done.summaries
     }
   }
 
@@ -122,8 +120,7 @@ struct RenderMeetings: BuildStep {
       key: trusted ? key?.key ?? "" : "", references: Array(Set(references)).sorted(),
       todayDates: result.meeting.items.flatMap { [$0.exemptUntil, $0.released].compactMap { $0 } },
       diagnostics: result.buildDiagnostics, heldBack: result.isHeldBackDraft, numbers: context.numbers.numbers(of: id.path),
-      packSources: done.packSources, publicSummary: nil, nonPublicSummary: nil,
-      audit: context.audit.memories[id.path], files: [])
+      packSources: done.packSources, audit: context.audit.memories[id.path], files: [])
   }
 
   /// The meeting folders (`public/<committee>/<meeting>`, and the same in
@@ -150,8 +147,7 @@ struct RenderMeetings: BuildStep {
 
   /// Carries the unchanged meetings over from the previous build.
   func carryOver(
-    _ reused: [MeetingID: IncrementalRecord.Meeting], _ context: BuildContext,
-    summaries: inout [MeetingID: (public: MeetingSummary?, nonPublic: MeetingSummary?)], progress: inout Int
+    _ reused: [MeetingID: IncrementalRecord.Meeting], _ context: BuildContext, progress: inout Int
   ) throws {
     let prefix = SiteBuilder.publicTree + "/"
     let (tree, previous) = (context.tree!, context.previousBuild)
@@ -188,7 +184,7 @@ struct RenderMeetings: BuildStep {
       if let numbers = record.numbers { context.numbers.record(entry.id.path, numbers: numbers) }
       if let sources = record.packSources { context.packSources[entry.id.path] = sources }
       context.records[entry.id] = record
-      summaries[entry.id] = (record.publicSummary, record.nonPublicSummary)
+      context.summaries[entry.id] = record.summaries
       progress += 1
       context.progress.count(progress, of: context.index.meetings.count)
     }

@@ -26,15 +26,23 @@ struct RenderPDFs: BuildStep {
     let progress = context.progress
     renderer.onProgress = { done, total in progress.count(done, of: total, "pack") }
     // Meetings carried over from the previous build keep its PDFs and pages.
-    let rendered = context.rendered
-    var publicSummaries = context.publicSummaries.filter { rendered.contains($0.id) }
-    var nonPublicSummaries = context.nonPublicSummaries.filter { rendered.contains($0.id) }
+    // (their PDFs were marked derived when they were carried).
+    let rendered = context.index.meetings.map(\.id).filter { context.rendered.contains($0) }
+    guard let lists = RecordedSummaries.lists(rendered, context.summaries) else {
+      throw BuildFailure(summary: "build failed: the summaries of the meetings rendered could not be read back")
+    }
+    var (publicSummaries, nonPublicSummaries) = lists
     let publicOutcome = try renderer.run(&publicSummaries, subtree: SiteBuilder.publicTree)
     let nonPublicOutcome = try renderer.run(&nonPublicSummaries, subtree: SiteBuilder.nonPublicTree)
-    context.publicSummaries = Self.replacing(context.publicSummaries, with: publicSummaries)
-    context.nonPublicSummaries = Self.replacing(context.nonPublicSummaries, with: nonPublicSummaries)
+    let printed = (
+      public: Dictionary(publicSummaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+      nonPublic: Dictionary(nonPublicSummaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    )
+    for id in rendered where printed.public[id] != nil || printed.nonPublic[id] != nil {
+      context.summaries[id] = RecordedSummaries(public: printed.public[id], nonPublic: printed.nonPublic[id])
+    }
     try renderMeetingPages(context, printed: [SiteBuilder.publicTree: publicOutcome.printed, SiteBuilder.nonPublicTree: nonPublicOutcome.printed])
-    context.audit.markDerived(context.publicSummaries.flatMap { $0.packs.map(\.pdf) })
+    context.audit.markDerived(publicSummaries.flatMap { $0.packs.map(\.pdf) })
     for failure in publicOutcome.failures + nonPublicOutcome.failures {
       context.diagnostics.append(Diagnostic(.warning, "no PDF for \(failure)"))
     }
@@ -45,12 +53,6 @@ struct RenderPDFs: BuildStep {
     let rate = misses > 0 && seconds > 0 ? String(format: ", %.0f pages/s", Double(pages) / seconds) : ""
     context.pdfSummary =
       "PDF: \(Plural.count(pdfs, "pack")), \(Plural.count(pages, "page")); \(publicOutcome.hits + nonPublicOutcome.hits) from cache, \(misses) rendered in \(String(format: "%.1f", seconds)) s\(rate)"
-  }
-
-  /// `summaries` with those of the same meetings in `printed` put in their place.
-  static func replacing(_ summaries: [MeetingSummary], with printed: [MeetingSummary]) -> [MeetingSummary] {
-    let byID = Dictionary(printed.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    return summaries.map { byID[$0.id] ?? $0 }
   }
 
   /// Renders the meeting pages (and `meeting.json`) of every printed

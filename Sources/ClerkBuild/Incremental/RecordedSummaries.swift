@@ -1,0 +1,44 @@
+import ClerkCore
+import ClerkRender
+import Foundation
+
+/// A meeting's summaries in both trees (what the archive outputs list of
+/// it) as JSON bytes: the record keeps them so, a carried meeting brings
+/// them back without decoding them, and `ArchiveKey` digests the bytes.
+/// They are decoded only when the archive outputs are rendered. The same
+/// summaries always give the same bytes (sorted keys).
+struct RecordedSummaries: Sendable, Equatable {
+  struct Pair: Codable {
+    var `public`: MeetingSummary?
+    var nonPublic: MeetingSummary?
+  }
+
+  let json: Data
+
+  init(json: Data) { self.json = json }
+
+  init(public: MeetingSummary?, nonPublic: MeetingSummary?) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    // Encoding plain strings, numbers and arrays cannot fail.
+    json = (try? encoder.encode(Pair(public: `public`, nonPublic: nonPublic))) ?? Data()
+  }
+
+  /// Nil when the bytes are not summaries (a damaged record).
+  func decoded() -> Pair? { try? JSONDecoder().decode(Pair.self, from: json) }
+
+  /// Every meeting's summaries, decoded on every core, as two lists (one
+  /// per tree) in the order of `ids`; nil when one cannot be decoded.
+  static func lists(_ ids: [MeetingID], _ summaries: [MeetingID: RecordedSummaries]) -> (
+    public: [MeetingSummary], nonPublic: [MeetingSummary]
+  )? {
+    let present = ids.compactMap { summaries[$0] }
+    let slots = ResultSlots<Pair>(count: present.count)
+    ParallelWork.run(count: present.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
+      if let pair = present[offset].decoded() { slots.set(offset, pair) }
+    }
+    let pairs = slots.values
+    guard pairs.count == present.count else { return nil }
+    return (pairs.compactMap(\.public), pairs.compactMap(\.nonPublic))
+  }
+}
