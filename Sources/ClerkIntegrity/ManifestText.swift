@@ -1,3 +1,5 @@
+import ClerkCore
+
 /// A manifest's JSON, written directly as bytes in the layout of
 /// `JSONEncoder` with sorted keys, pretty printing and unescaped slashes
 /// (`Manifest.encodedJSON`, which the tests hold it to, byte for byte): a
@@ -73,7 +75,7 @@ struct PrettyJSON {
 
   /// Keys in the order `.sortedKeys` gives: by their UTF-8 bytes.
   static func sorted<Value>(_ dictionary: [String: Value]) -> [(key: String, value: Value)] {
-    dictionary.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { (key: $0.key, value: $0.value) }
+    dictionary.sorted { UTF8Order.precedes($0.key, $1.key) }.map { (key: $0.key, value: $0.value) }
   }
 
   mutating func object(count: Int, level: Int, member: (inout PrettyJSON, Int) -> Void) {

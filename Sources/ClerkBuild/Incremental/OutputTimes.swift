@@ -1,3 +1,4 @@
+import ClerkCore
 import ClerkIntegrity
 import ClerkRender
 import Foundation
@@ -103,8 +104,8 @@ struct OutputTimes {
     line(record)
     line(Self.startedPrefix, String(started))
     line(Self.treePrefix, tree)
-    for (file, time) in times.sorted(by: { $0.key < $1.key }) { line(String(time), " ", file) }
-    for (file, (stamp, facts)) in content.sorted(by: { $0.key < $1.key }) {
+    for (file, time) in times.sorted(by: { UTF8Order.precedes($0.key, $1.key) }) { line(String(time), " ", file) }
+    for (file, (stamp, facts)) in content.sorted(by: { UTF8Order.precedes($0.key, $1.key) }) {
       let fields = [
         String(stamp.modified), String(stamp.changed), String(stamp.size), String(stamp.inode), FileDigests.hex(facts.sha256),
         facts.links.joined(separator: "\u{1F}"), facts.minutesOf.joined(separator: "\u{1F}"), file,
