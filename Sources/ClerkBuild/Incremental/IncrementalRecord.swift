@@ -132,7 +132,7 @@ struct IncrementalRecord {
     guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
       let runs = RunStore(reading: folder + "/" + runsFileName), let runsDigest = digest(file: folder + "/" + runsFileName)
     else { return nil }
-    let lines = data.split(separator: UInt8(ascii: "\n"))
+    let lines = ByteLines.lines(data)
     guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: first) else { return nil }
     let meetingLines = Array(lines.dropFirst())
     let decoded = ResultSlots<(String, Data, Meeting)>(count: meetingLines.count)

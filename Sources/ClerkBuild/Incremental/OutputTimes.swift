@@ -54,7 +54,7 @@ struct OutputTimes {
   init?(for folder: String) {
     guard let data = FileManager.default.contents(atPath: Self.path(for: folder)) else { return nil }
     let bytes = [UInt8](data)
-    var lines = bytes.split(separator: UInt8(ascii: "\n"))[...]
+    var lines = ByteLines.ranges(data).map { bytes[$0] }[...]
     guard let first = lines.popFirst() else { return nil }
     record = String(decoding: first, as: UTF8.self)
     let started = Array(Self.startedPrefix.utf8)

@@ -383,10 +383,10 @@ public final class OutputTree: @unchecked Sendable {
   /// Removes only what the previous build's manifest lists, then empty folders.
   func removePreviousBuild(_ path: String) {
     let fileManager = FileManager.default
-    let manifest = fileManager.contents(atPath: path + "/" + Self.manifestName).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    let manifest = fileManager.contents(atPath: path + "/" + Self.manifestName) ?? Data()
     // What was moved into the new build is no longer there.
     let moved = lock.withLock { movedFiles }
-    let lines = manifest.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }.filter { line in
+    let lines = ByteLines.lines(manifest).map { Substring(String(decoding: $0, as: UTF8.self)) }.filter { line in
       !line.contains("..") && (moved.isEmpty || !moved.contains(String(line)))
     }
     // Listed files only (a plain unlink: a folder in their place is left),
