@@ -57,7 +57,7 @@ struct ReusePlan: Sendable {
   /// modification time its build left it with.
   static func unchanged(_ files: [IncrementalRecord.File], in folder: String, times: OutputTimes) -> Bool {
     files.allSatisfy { file in
-      guard !file.path.contains(".."), let time = times.times[file.path],
+      guard !ParentStep.appears(in: file.path), let time = times.times[file.path],
         let stamp = ContentFacts.Stamp.of(folder + "/" + file.path)
       else { return false }
       return stamp.size == Int64(file.size) && stamp.modified == time

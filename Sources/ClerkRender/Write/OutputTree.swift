@@ -161,7 +161,7 @@ public final class OutputTree: @unchecked Sendable {
   public func carry(_ paths: [String], from previous: String) throws(Problem) {
     var created = Set<String>()
     for relative in paths {
-      guard !relative.contains("..") else { throw Problem(message: "cannot carry '\(relative)' over") }
+      guard !ParentStep.appears(in: relative) else { throw Problem(message: "cannot carry '\(relative)' over") }
       let target = temporary + "/" + relative
       var problem = Self.folderReady(for: target, created: &created)
       let source = previous + "/" + relative
@@ -387,7 +387,7 @@ public final class OutputTree: @unchecked Sendable {
     // What was moved into the new build is no longer there.
     let moved = lock.withLock { movedFiles }
     let lines = ByteLines.lines(manifest).map { Substring(String(decoding: $0, as: UTF8.self)) }.filter { line in
-      !line.contains("..") && (moved.isEmpty || !moved.contains(String(line)))
+      !ParentStep.appears(in: line) && (moved.isEmpty || !moved.contains(String(line)))
     }
     // Listed files only (a plain unlink: a folder in their place is left),
     // on every core: a build has tens of thousands.
