@@ -2,7 +2,7 @@
 /// might step out of its folder): the paths a build checks number tens of
 /// thousands, and Foundation's `contains` goes through `CFString`.
 public enum ParentStep {
-  public static func appears(in path: some StringProtocol) -> Bool {
+  @inlinable public static func appears(in path: some StringProtocol) -> Bool {
     var previousWasDot = false
     for byte in path.utf8 {
       let isDot = byte == UInt8(ascii: ".")

@@ -11,7 +11,7 @@
 /// stops at a NUL byte, so strings it finds equal (equal up to one) are
 /// compared again the straightforward way.
 public enum UTF8Order {
-  public static func precedes(_ a: String, _ b: String) -> Bool {
+  @inlinable public static func precedes(_ a: String, _ b: String) -> Bool {
     let order = a.withCString { left in b.withCString { right in strcmp(left, right) } }
     return order != 0 ? order < 0 : a.utf8.lexicographicallyPrecedes(b.utf8)
   }
