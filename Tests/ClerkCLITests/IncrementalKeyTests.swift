@@ -73,6 +73,30 @@ import Testing
     #expect(digest(read.facts) != plain)
   }
 
+  /// The times file, written as bytes, reads back as it was written; a
+  /// content file whose facts hold a separator is left out (read again).
+  @Test func theTimesFileReadsBackAsWritten() throws {
+    let stamp = ContentFacts.Stamp(modified: 1_764_000_000_123_456_789, changed: -5, size: 0, inode: 42)
+    let facts = FileFacts(sha256: Array(0..<32), links: ["c/2026-01-01", "d/2026-02-02"], minutesOf: ["2026-03-10"])
+    let content: [String: (ContentFacts.Stamp, FileFacts)] = [
+      "/a/Café ✓.md": (stamp, facts), "/a/plain.md": (stamp, FileFacts(sha256: Array(repeating: 255, count: 32), links: [], minutesOf: [])),
+      "/a/tab\there.md": (stamp, facts),
+    ]
+    let times = OutputTimes(
+      record: "digest", times: ["public/c/m/index.html": 7, "public/é/x.html": -3], started: 99, content: content, tree: "stamp")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("times-\(UUID().uuidString)").path
+    times.write(for: folder)
+    defer { try? FileManager.default.removeItem(atPath: OutputTimes.path(for: folder)) }
+    let read = try #require(OutputTimes(for: folder))
+    #expect(read.record == "digest" && read.started == 99 && read.tree == "stamp")
+    #expect(read.times == times.times)
+    #expect(Set(read.content.keys) == ["/a/Café ✓.md", "/a/plain.md"])
+    for path in ["/a/Café ✓.md", "/a/plain.md"] {
+      #expect(read.content[path]?.0 == stamp)
+      #expect(read.content[path]?.1 == content[path]?.1)
+    }
+  }
+
   @Test func todayMattersOnlyAcrossADate() {
     let date = CalendarDate(iso: "2027-03-31")!
     let before = CalendarDate(iso: "2027-03-01")!

@@ -104,21 +104,65 @@ struct OutputTimes {
     line(record)
     line(Self.startedPrefix, String(started))
     line(Self.treePrefix, tree)
-    // The keys are sorted, not the entries (moving them is what a sort costs).
-    for file in times.keys.sorted(by: UTF8Order.precedes) { line(String(times[file]!), " ", file) }
+    // Tens of thousands of lines, written as bytes. The keys are sorted,
+    // not the entries (moving them is what a sort costs).
+    for file in times.keys.sorted(by: UTF8Order.precedes) {
+      Self.decimal(times[file]!, into: &text)
+      text.append(UInt8(ascii: " "))
+      text.append(contentsOf: file.utf8)
+      text.append(UInt8(ascii: "\n"))
+    }
+    let digits = Array("0123456789abcdef".utf8)
     for file in content.keys.sorted(by: UTF8Order.precedes) {
       let (stamp, facts) = content[file]!
-      let fields = [
-        String(stamp.modified), String(stamp.changed), String(stamp.size), String(stamp.inode), FileDigests.hex(facts.sha256),
-        facts.links.joined(separator: "\u{1F}"), facts.minutesOf.joined(separator: "\u{1F}"), file,
-      ]
+      let start = text.count
+      text.append(contentsOf: Self.contentPrefix.utf8)
+      for number in [stamp.modified, stamp.changed, stamp.size, Int64(bitPattern: stamp.inode)] {
+        Self.decimal(number, into: &text)
+        text.append(UInt8(ascii: "\t"))
+      }
+      for byte in facts.sha256 {
+        text.append(digits[Int(byte >> 4)])
+        text.append(digits[Int(byte & 0x0F)])
+      }
+      let textStart = text.count
+      for names in [facts.links, facts.minutesOf] {
+        text.append(UInt8(ascii: "\t"))
+        for (offset, name) in names.enumerated() {
+          if offset > 0 { text.append(0x1F) }
+          text.append(contentsOf: name.utf8)
+        }
+      }
+      text.append(UInt8(ascii: "\t"))
+      text.append(contentsOf: file.utf8)
       // A field that holds the separators is not kept: that file is read again.
-      guard fields.allSatisfy({ !$0.utf8.contains(UInt8(ascii: "\t")) && !$0.utf8.contains(UInt8(ascii: "\n")) }) else { continue }
-      line(Self.contentPrefix, fields.joined(separator: "\t"))
+      if text[textStart...].contains(UInt8(ascii: "\n"))
+        || Self.tabs(in: text[textStart...]) != 3
+      {
+        text.removeSubrange(start...)
+        continue
+      }
+      text.append(UInt8(ascii: "\n"))
     }
     let temporary = path + ".\(getpid())"
     guard FileManager.default.createFile(atPath: temporary, contents: Data(text)) else { return }
     if rename(temporary, path) != 0 { unlink(temporary) }
+  }
+
+  /// Appends `value` in decimal digits (a leading minus when negative).
+  static func decimal(_ value: Int64, into text: inout [UInt8]) {
+    if value < 0 { text.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: [UInt8] = []
+    repeat {
+      digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+      magnitude /= 10
+    } while magnitude > 0
+    text.append(contentsOf: digits.reversed())
+  }
+
+  static func tabs(in bytes: ArraySlice<UInt8>) -> Int {
+    bytes.count { $0 == UInt8(ascii: "\t") }
   }
 
   static let startedPrefix = "started "

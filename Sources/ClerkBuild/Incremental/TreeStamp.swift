@@ -14,7 +14,7 @@ import Foundation
 /// The change time cannot be set back by hand.
 enum TreeStamp {
   static func of(_ folder: String) -> String {
-    let entries = TreeWalk.entries(under: folder)
+    let entries = TreeWalk.entriesInByteOrder(under: folder)
     let width = ProcessInfo.processInfo.activeProcessorCount
     let chunk = max(1, (entries.count + width - 1) / width)
     let parts = ResultSlots<[UInt8]>(count: width)

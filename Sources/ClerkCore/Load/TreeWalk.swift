@@ -26,6 +26,14 @@ public enum TreeWalk {
     return found.sorted { $0.path < $1.path }
   }
 
+  /// Every entry under `root`, in the order of their paths' UTF-8 bytes
+  /// (`UTF8Order`: quicker to sort than `entries`, which sorts as `String` compares).
+  public static func entriesInByteOrder(under root: String) -> [Entry] {
+    var found: [Entry] = []
+    walk(root, prefix: "", into: &found)
+    return found.sorted { UTF8Order.precedes($0.path, $1.path) }
+  }
+
   /// The relative paths of the regular files under `root`, sorted.
   public static func files(under root: String) -> [String] {
     entries(under: root).filter { $0.kind == .file }.map(\.path)
