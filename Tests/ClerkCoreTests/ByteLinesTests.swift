@@ -9,7 +9,7 @@ import Testing
     let data = Data(text.utf8)
     #expect(ByteLines.lines(data) == data.split(separator: UInt8(ascii: "\n")).map { Data($0) })
     // A slice that does not start at 0.
-    let slice = Data("x\n".utf8 + text.utf8).dropFirst(2)
+    let slice = (Data("x\n".utf8) + Data(text.utf8)).dropFirst(2)
     #expect(ByteLines.lines(slice) == slice.split(separator: UInt8(ascii: "\n")).map { Data($0) })
   }
 }
