@@ -16,27 +16,52 @@ enum TreeManifest {
     _ index: ArchiveIndex, into tree: OutputTree, carried: [String: Manifest.File] = [:], rendered meetings: Set<String>,
     archive: Set<String> = []
   ) throws(OutputTree.Problem) -> (meetings: [String: [IncrementalRecord.File]], archive: [String: Manifest.File]) {
+    let subtrees = Audience.allCases.map(\.rawValue)
+    // Paths relative to each tree, in one pass over each list.
+    func bySubtree<Value>(_ entries: some Sequence<(String, Value)>) -> [String: [String: Value]] {
+      var split: [String: [String: Value]] = [:]
+      for (path, value) in entries {
+        guard let slash = path.firstIndex(of: "/") else { continue }
+        split[String(path[..<slash]), default: [:]][String(path[path.index(after: slash)...])] = value
+      }
+      return split
+    }
+    let known = bySubtree(carried.lazy.map { ($0.key, $0.value) })
+    let archived = bySubtree(archive.lazy.map { ($0, true) })
+    // The two trees' manifests are independent: one on each core.
+    typealias Written = (meetings: [String: [IncrementalRecord.File]], archive: [String: Manifest.File])
+    let results = ResultSlots<Result<Written, OutputTree.Problem>>(count: subtrees.count)
+    ParallelWork.run(count: subtrees.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
+      let subtree = subtrees[offset]
+      do throws(OutputTree.Problem) {
+        let manifest: Manifest
+        do throws(Manifest.Problem) {
+          manifest = try make(index, tree: tree, subtree: subtree, known: known[subtree] ?? [:])
+        } catch {
+          throw OutputTree.Problem(message: error.message)
+        }
+        try tree.write([OutputFile(path: Manifest.fileName, text: manifest.json)], under: subtree)
+        var written: Written = ([:], [:])
+        let archivedHere = archived[subtree] ?? [:]
+        for (path, file) in manifest.files {
+          if archivedHere[path] != nil { written.archive[subtree + "/" + path] = file }
+          guard !meetings.isEmpty else { continue }
+          let parts = path.split(separator: "/", maxSplits: 2)
+          guard parts.count == 3, case let meeting = String(parts[0] + "/" + parts[1]), meetings.contains(meeting) else { continue }
+          written.meetings[meeting, default: []].append(
+            IncrementalRecord.File(path: subtree + "/" + path, size: file.size, sha256: file.sha256))
+        }
+        results.set(offset, .success(written))
+      } catch {
+        results.set(offset, .failure(error))
+      }
+    }
     var meetingFiles: [String: [IncrementalRecord.File]] = [:]
     var archiveFiles: [String: Manifest.File] = [:]
-    for audience in Audience.allCases {
-      let subtree = audience.rawValue
-      var known: [String: Manifest.File] = [:]
-      for (path, file) in carried where path.hasPrefix(subtree + "/") { known[String(path.dropFirst(subtree.count + 1))] = file }
-      let manifest: Manifest
-      do {
-        manifest = try make(index, tree: tree, subtree: subtree, known: known)
-      } catch {
-        throw OutputTree.Problem(message: error.message)
-      }
-      try tree.write([OutputFile(path: Manifest.fileName, text: manifest.json)], under: subtree)
-      for (path, file) in manifest.files {
-        if archive.contains(subtree + "/" + path) { archiveFiles[subtree + "/" + path] = file }
-        guard !meetings.isEmpty else { continue }
-        let parts = path.split(separator: "/", maxSplits: 2)
-        guard parts.count == 3, case let meeting = String(parts[0] + "/" + parts[1]), meetings.contains(meeting) else { continue }
-        meetingFiles[meeting, default: []].append(
-          IncrementalRecord.File(path: subtree + "/" + path, size: file.size, sha256: file.sha256))
-      }
+    for result in results.values {
+      let written = try result.get()
+      meetingFiles.merge(written.meetings) { $0 + $1 }
+      archiveFiles.merge(written.archive) { first, _ in first }
     }
     return (meetingFiles.mapValues { $0.sorted { $0.path < $1.path } }, archiveFiles)
   }
