@@ -93,7 +93,9 @@ struct OutputTimes {
   }
 
   /// Writes the times of the build in `folder` (a new file, renamed into place).
-  func write(for folder: String) {
+  /// `tree`, when given, is asked for last (and written on the last
+  /// line): it may still be computed while the rest is formatted.
+  func write(for folder: String, tree lateTree: (() -> String)? = nil) {
     let path = Self.path(for: folder)
     var text: [UInt8] = []
     text.reserveCapacity(times.count * 80 + content.count * 200)
@@ -103,7 +105,6 @@ struct OutputTimes {
     }
     line(record)
     line(Self.startedPrefix, String(started))
-    line(Self.treePrefix, tree)
     // Tens of thousands of lines, written as bytes. The keys are sorted,
     // not the entries (moving them is what a sort costs).
     for file in times.keys.sorted(by: UTF8Order.precedes) {
@@ -144,6 +145,7 @@ struct OutputTimes {
       }
       text.append(UInt8(ascii: "\n"))
     }
+    line(Self.treePrefix, lateTree?() ?? tree)
     let temporary = path + ".\(getpid())"
     guard FileManager.default.createFile(atPath: temporary, contents: Data(text)) else { return }
     if rename(temporary, path) != 0 { unlink(temporary) }

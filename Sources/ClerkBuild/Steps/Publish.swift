@@ -54,6 +54,11 @@ struct Publish: BuildStep {
   /// Keeps the modification times of the meetings' files beside the
   /// output (`OutputTimes`), now that they are in place.
   func keepTimes(_ context: BuildContext, record: String) {
+    // The folder's stamp (an `lstat` of every entry) is taken meanwhile.
+    let destination = context.tree.destination
+    let stamp = ResultSlots<String>(count: 1)
+    let stamping = DispatchGroup()
+    DispatchQueue.global().async(group: stamping) { stamp.set(0, TreeStamp.of(destination)) }
     var times: [String: Int64] = [:]
     let carried = context.carriedOver
     func keep(_ files: [IncrementalRecord.File], carried: Bool) {
@@ -67,10 +72,11 @@ struct Publish: BuildStep {
     }
     for (id, record) in context.records { keep(record.files, carried: carried.contains(id)) }
     keep(context.archive?.files ?? [], carried: context.archiveCarried)
-    OutputTimes(
-      record: record, times: times, started: context.startedAt, content: context.inputs?.facts.recorded ?? [:],
-      tree: TreeStamp.of(context.tree.destination)
-    ).write(for: context.tree.destination)
+    OutputTimes(record: record, times: times, started: context.startedAt, content: context.inputs?.facts.recorded ?? [:])
+      .write(for: destination) {
+        stamping.wait()
+        return stamp.values.first ?? ""
+      }
   }
 
   /// What the next build into the same folder reads to carry over what
