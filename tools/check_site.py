@@ -553,7 +553,7 @@ def main() -> int:
         for line in nu_errors:
             print(line)
 
-    axe_part = "axe: skipped" if args.no_axe else f"axe: {n_viol} violations on {bad_pages} pages"
+    axe_part = "axe: skipped" if args.no_axe else f"axe: {n_viol} violations ({bad_pages} of {len(pages)} pages with any)"
     if failed_pages:
         axe_part += f" ({failed_pages} pages could not be checked)"
     nu_part = "Nu: skipped" if args.no_nu else f"Nu: {len(nu_errors)} errors"
