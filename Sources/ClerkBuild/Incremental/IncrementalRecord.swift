@@ -84,6 +84,12 @@ struct IncrementalRecord {
       self.init(path: parts[2], size: size, sha256: parts[0])
     }
 
+    /// The paths of those of `files` in `public/`, relative to it (as the audit names them).
+    static func publicPaths(_ files: [File]) -> [String] {
+      let prefix = SiteBuilder.publicTree + "/"
+      return files.map(\.path).filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    }
+
     func encode(to encoder: any Encoder) throws {
       var container = encoder.singleValueContainer()
       try container.encode("\(sha256) \(size) \(path)")

@@ -16,11 +16,10 @@ enum TreeStamp {
   static func of(_ folder: String) -> String {
     let entries = TreeWalk.entriesInByteOrder(under: folder)
     let width = ProcessInfo.processInfo.activeProcessorCount
-    let chunk = max(1, (entries.count + width - 1) / width)
     let parts = ResultSlots<[UInt8]>(count: width)
-    ParallelWork.run(count: width, width: width) { part in
+    ParallelWork.chunks(count: entries.count, width: width) { part, range in
       var bytes: [UInt8] = []
-      for entry in entries[min(entries.count, part * chunk)..<min(entries.count, (part + 1) * chunk)] {
+      for entry in entries[range] {
         bytes.append(contentsOf: entry.path.utf8)
         var info = stat()
         let fields: [Int64] =

@@ -46,10 +46,6 @@ enum UpToDate {
     context.summary = [
       "Up to date: nothing has changed since the last build, so \(context.options.out) is as it was (\(Plural.count(index.meetings.count, "meeting")), \(Plural.count(pages, "page")))"
     ]
-    if !heldBack.isEmpty {
-      context.summary.append(
-        Plural.count(heldBack.count, "draft meeting was", "draft meetings were")
-          + " left out of this build because of the errors above (reported as warnings): \(heldBack.joined(separator: ", "))")
-    }
+    if let line = RenderMeetings.heldBackLine(heldBack) { context.summary.append(line) }
   }
 }

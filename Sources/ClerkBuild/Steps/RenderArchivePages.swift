@@ -22,8 +22,7 @@ struct RenderArchivePages: BuildStep {
         context.diagnostics.append(Diagnostic(.error, error.message))
         throw BuildFailure.untouched(context.options.out)
       }
-      let prefix = SiteBuilder.publicTree + "/"
-      context.audit.markCarried(carried.files.map(\.path).filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
+      context.audit.markCarried(IncrementalRecord.File.publicPaths(carried.files))
       context.archive = carried
       context.archiveCarried = true
       return

@@ -48,13 +48,17 @@ struct RenderMeetings: BuildStep {
     let (warnings, quotes) = pasted.report()
     context.diagnostics.append(contentsOf: warnings)
     if let line = QuoteSummary.text(quotes) { context.closing.append(line) }
-    let heldBack = index.meetings.filter { context.records[$0.id]?.heldBack == true }.map(\.id.path)
-    if !heldBack.isEmpty {
-      context.closing.append(
-        Plural.count(heldBack.count, "draft meeting was", "draft meetings were")
-          + " left out of this build because of the errors above (reported as warnings): \(heldBack.joined(separator: ", "))")
+    if let line = Self.heldBackLine(index.meetings.filter { context.records[$0.id]?.heldBack == true }.map(\.id.path)) {
+      context.closing.append(line)
     }
     try context.stopOnErrors()
+  }
+
+  /// The closing line naming the drafts left out for their errors (nil when none were).
+  static func heldBackLine(_ paths: [String]) -> String? {
+    guard !paths.isEmpty else { return nil }
+    return Plural.count(paths.count, "draft meeting was", "draft meetings were")
+      + " left out of this build because of the errors above (reported as warnings): \(paths.joined(separator: ", "))"
   }
 
   /// Renders `entries` (load, check, plan, render, audit, write), and
@@ -149,7 +153,6 @@ struct RenderMeetings: BuildStep {
   func carryOver(
     _ reused: [MeetingID: IncrementalRecord.Meeting], _ context: BuildContext, progress: inout Int
   ) throws {
-    let prefix = SiteBuilder.publicTree + "/"
     let (tree, previous) = (context.tree!, context.previousBuild)
     let records = Array(reused.values)
     let problems = ResultSlots<OutputTree.Problem>(count: records.count)
@@ -177,7 +180,7 @@ struct RenderMeetings: BuildStep {
     for entry in context.index.meetings {
       guard let record = reused[entry.id] else { continue }
       if let memory = record.audit {
-        let files = record.files.map(\.path).filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        let files = IncrementalRecord.File.publicPaths(record.files)
         context.audit.restore(entry.id, memory, files: files)
       }
       context.diagnostics.append(contentsOf: record.diagnostics)

@@ -145,4 +145,15 @@ public enum ParallelWork {
     }
     group.wait()
   }
+
+  /// Runs `body(part, range)` on each of `width` consecutive, near-equal
+  /// ranges of `0..<count` (one a thread, part 0 first): for many small
+  /// items of even cost.
+  public static func chunks(count: Int, width: Int, _ body: @escaping @Sendable (Int, Range<Int>) -> Void) {
+    let width = max(1, width)
+    let size = max(1, (count + width - 1) / width)
+    run(count: width, width: width) { part in
+      body(part, min(count, part * size)..<min(count, (part + 1) * size))
+    }
+  }
 }

@@ -104,7 +104,7 @@ public final class OutputTree: @unchecked Sendable {
   /// from the previous build goes back, so that build is whole again.
   static func putBack(journal: String, from temporary: String, to destination: String) {
     guard let text = try? String(contentsOfFile: journal, encoding: .utf8) else { return }
-    for folder in text.split(separator: "\n") where !folder.contains("..") {
+    for folder in text.split(separator: "\n") where !ParentStep.appears(in: folder) {
       let (source, target) = (temporary + "/" + folder, destination + "/" + folder)
       guard access(source, F_OK) == 0, access(target, F_OK) != 0 else { continue }
       _ = createFolder((target as NSString).deletingLastPathComponent)
@@ -186,7 +186,7 @@ public final class OutputTree: @unchecked Sendable {
   /// time, and nothing may be written into them meanwhile. The caller has
   /// checked that they hold exactly `files`, as the previous build left them.
   public func carryFolders(_ folders: [String], files: [String]) throws(Problem) {
-    for folder in folders where folder.contains("..") || folder.hasPrefix("/") {
+    for folder in folders where ParentStep.appears(in: folder) || folder.hasPrefix("/") {
       throw Problem(message: "cannot carry '\(folder)' over")
     }
     lock.lock()
@@ -386,15 +386,13 @@ public final class OutputTree: @unchecked Sendable {
     let manifest = fileManager.contents(atPath: path + "/" + Self.manifestName) ?? Data()
     // What was moved into the new build is no longer there.
     let moved = lock.withLock { movedFiles }
-    let lines = ByteLines.lines(manifest).map { Substring(String(decoding: $0, as: UTF8.self)) }.filter { line in
-      !ParentStep.appears(in: line) && (moved.isEmpty || !moved.contains(String(line)))
+    let lines = ByteLines.lines(manifest).map { String(decoding: $0, as: UTF8.self) }.filter { line in
+      !ParentStep.appears(in: line) && !moved.contains(line)
     }
     // Listed files only (a plain unlink: a folder in their place is left),
     // on every core: a build has tens of thousands.
-    let width = ProcessInfo.processInfo.activeProcessorCount
-    let chunk = max(1, (lines.count + width - 1) / width)
-    ParallelWork.run(count: width, width: width) { part in
-      for line in lines[min(lines.count, part * chunk)..<min(lines.count, (part + 1) * chunk)] { unlink(path + "/" + line) }
+    ParallelWork.chunks(count: lines.count, width: ProcessInfo.processInfo.activeProcessorCount) { _, range in
+      for line in lines[range] { unlink(path + "/" + line) }
     }
     var folders = Set<String>()
     for line in lines {
