@@ -35,8 +35,8 @@ final class BuildContext {
   var inputs: BuildInputs?
   /// Whether the build in `--out` is already what this build would write (`UpToDate`).
   var upToDate = false
-  /// The folder of the build meetings are carried over from.
-  var previousBuild: String { options.previous ?? tree.destination }
+  /// The folder of the build meetings are carried over from: the one in `--out`.
+  var previousBuild: String { tree.destination }
 
   // Render meetings
   /// What this build records of each meeting, for the next one.

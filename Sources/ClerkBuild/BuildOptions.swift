@@ -1,4 +1,5 @@
 import ClerkCore
+import ClerkRender
 
 /// What `clerk build` was asked to do.
 public struct BuildOptions: Sendable {
@@ -14,9 +15,9 @@ public struct BuildOptions: Sendable {
   public var today: CalendarDate
   /// Render every meeting, carrying nothing over from the previous build.
   public var full: Bool
-  /// The earlier build to carry unchanged meetings over from, when it is
-  /// not the one in `out` (`clerk serve` builds each preview into a new folder).
-  public var previous: String?
+  /// Held while the build is swapped into `out`, when something reads
+  /// `out` while it is live (`clerk serve` builds into the folder it serves).
+  public var swapLock: SwapLock?
   /// Where to write the hash of every public text file as audited (a test hook).
   public var auditedHashes: String?
 

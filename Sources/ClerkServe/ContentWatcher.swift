@@ -1,24 +1,160 @@
 import Foundation
 
-/// Notices edits by polling: every `interval` it takes a fingerprint of each
-/// watched folder (every file's path, size and modification time, hidden
-/// files and editor backups left out) and compares it with the last one.
-/// Polling needs no platform API and costs a `stat` per file: a few
-/// milliseconds for a year of meetings.
-struct ContentWatcher {
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Notices edits to the watched folders (the content, and the templates
+/// once the first build has found them). Hidden files and editor backups
+/// (`…~`) are left out. On Linux the kernel tells of each change as it
+/// happens (`FolderEvents`, inotify), so a save starts a build within a
+/// few milliseconds; where it cannot (another system, or the limit of
+/// watches reached) every file's size and time are compared every
+/// `PolledFolders.interval`. Changes made during a build are seen as soon
+/// as it ends.
+final class ContentWatcher: @unchecked Sendable {
+  private var events: FolderEvents?
+  private var polled = PolledFolders()
+  private(set) var folders: [String] = []
+
+  init(_ folders: [String]) {
+    events = FolderEvents()
+    watch(folders)
+  }
+
+  /// Watches `folders` too, those not watched yet; what is already in them is not a change.
+  func watch(_ folders: [String]) {
+    for folder in folders where !self.folders.contains(folder) {
+      self.folders.append(folder)
+      if let events, !events.watch(folder) { self.events = nil }
+      if events == nil { polled.watch(self.folders) }
+    }
+  }
+
+  /// Returns once something changed in a watched folder (or the task is cancelled).
+  func waitForChange() async {
+    if let events {
+      await events.waitForChange()
+    } else {
+      await polled.waitForChange()
+    }
+  }
+}
+
+/// Changes reported by the kernel (inotify): a watch on every folder of
+/// the tree, and on each folder made in it later. A change is reported
+/// once the folder has been quiet for `quiet` (an editor saving a file in
+/// several steps starts one build, not several).
+final class FolderEvents: @unchecked Sendable {
+  static let quiet: Duration = .milliseconds(25)
+  static let mask = UInt32(
+    IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_DELETE_SELF
+      | IN_MOVE_SELF)
+
+  private let descriptor: Int32
+  /// The folder of each watch.
+  private var folders: [Int32: String] = [:]
+
+  /// Nil where the kernel gives no events.
+  init?() {
+    #if os(Linux)
+      descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+      guard descriptor >= 0 else { return nil }
+    #else
+      return nil
+    #endif
+  }
+
+  deinit {
+    close(descriptor)
+  }
+
+  /// Watches `folder` and every folder in it (links not followed); false
+  /// when one could not be watched (the system's limit of watches).
+  func watch(_ folder: String) -> Bool {
+    let handle = inotify_add_watch(descriptor, folder, Self.mask | UInt32(IN_ONLYDIR | IN_DONT_FOLLOW))
+    guard handle >= 0 else { return errno == ENOENT || errno == ENOTDIR }
+    folders[handle] = folder
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for name in names.sorted() where !name.hasPrefix(".") {
+      var status = stat()
+      let path = folder + "/" + name
+      guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
+      guard watch(path) else { return false }
+    }
+    return true
+  }
+
+  func waitForChange() async {
+    var changed = false
+    var quietSince = ContinuousClock.now
+    while !Task.isCancelled {
+      if readEvents() {
+        changed = true
+        quietSince = ContinuousClock.now
+      } else if changed && ContinuousClock.now - quietSince >= Self.quiet {
+        return
+      }
+      try? await Task.sleep(for: .milliseconds(5))
+    }
+  }
+
+  /// Reads the events waiting; whether any is a change to what is watched.
+  /// A folder made (or moved in) is watched from then on.
+  func readEvents() -> Bool {
+    var changed = false
+    let size = 64 * 1024
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<inotify_event>.alignment)
+    defer { buffer.deallocate() }
+    while true {
+      let count = read(descriptor, buffer, size)
+      guard count > 0 else { return changed }
+      var offset = 0
+      while offset + MemoryLayout<inotify_event>.size <= count {
+        let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
+        let nameStart = buffer.advanced(by: offset + MemoryLayout<inotify_event>.size)
+        let name = event.len > 0 ? String(cString: nameStart.assumingMemoryBound(to: CChar.self)) : ""
+        offset += MemoryLayout<inotify_event>.size + Int(event.len)
+        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+          changed = true
+          continue
+        }
+        guard !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
+        let isFolder = event.mask & UInt32(IN_ISDIR) != 0
+        if isFolder && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = folders[event.wd] {
+          _ = watch(parent + "/" + name)
+        }
+        if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.wd] = nil }
+        // A folder's own times and modes are not a change; what is in it is.
+        if isFolder && event.mask & UInt32(IN_ATTRIB) != 0 { continue }
+        if event.mask & (Self.mask | UInt32(IN_IGNORED)) != 0 { changed = true }
+      }
+    }
+  }
+}
+
+/// Changes found by comparing, every `interval`, a fingerprint of each
+/// watched folder: every file's path, size and modification time.
+struct PolledFolders {
   static let interval: Duration = .milliseconds(300)
 
   /// A fingerprint per folder.
   typealias Fingerprints = [String: Int]
 
-  static func fingerprints(_ folders: [String]) -> Fingerprints {
-    Dictionary(folders.map { ($0, fingerprint($0)) }, uniquingKeysWith: { first, _ in first })
+  private var seen: Fingerprints = [:]
+
+  /// Takes the fingerprint of folders not watched yet.
+  mutating func watch(_ folders: [String]) {
+    for folder in folders where seen[folder] == nil { seen[folder] = Self.fingerprint(folder) }
   }
 
-  /// Whether a folder watched in both `old` and `new` changed between them
-  /// (a folder watched for the first time is not a change).
-  static func changed(from old: Fingerprints, to new: Fingerprints) -> Bool {
-    new.contains { folder, print in old[folder].map { $0 != print } ?? false }
+  mutating func waitForChange() async {
+    while !Task.isCancelled {
+      let now = Dictionary(seen.keys.map { ($0, Self.fingerprint($0)) }, uniquingKeysWith: { first, _ in first })
+      defer { seen = now }
+      if now != seen { return }
+      try? await Task.sleep(for: Self.interval)
+    }
   }
 
   static func fingerprint(_ folder: String) -> Int {

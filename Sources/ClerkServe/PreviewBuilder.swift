@@ -28,19 +28,22 @@ public struct PreviewBuild: Sendable {
 }
 
 /// Builds the content for the preview with the pipeline of `clerk build`,
-/// each time into a fresh folder of the private work folder, so the tree
-/// being served is never written while it is read. Each build is
-/// incremental: meetings unchanged since the build being served are
-/// carried over from it (hard links, never written), so an edit to one
-/// meeting renders that meeting and the archive pages.
+/// into one folder of the private work folder that the server reads from:
+/// each build is incremental (meetings unchanged since the build being
+/// served are carried over from it, their folders moved in whole), and is
+/// swapped in under `swapLock`, which the server holds while it reads a
+/// file, so a request never finds the tree half swapped. A failed build
+/// leaves the served tree as it was.
 struct PreviewBuilder: Sendable {
-  let work: String
+  /// The build's folder, holding `public/` and `non-public/`.
+  let folder: String
   let options: BuildOptions
+  let swapLock = SwapLock()
   /// The templates folder the last build used (resolved by `options.templates`), to watch it too.
   let templates = Locked<String?>(nil)
 
   init(work: String, options: BuildOptions) {
-    self.work = work
+    folder = work + "/site"
     var options = options
     let resolve = options.templates
     let templates = self.templates
@@ -50,32 +53,19 @@ struct PreviewBuilder: Sendable {
       return folder
     }
     options.quiet = true
+    options.out = folder
+    options.swapLock = swapLock
     self.options = options
   }
 
-  /// Builds preview `number`, carrying unchanged meetings over from the
-  /// build in `previous` (the one being served).
-  func build(number: Int, previous: String? = nil) -> PreviewBuild {
-    let out = work + "/build-\(number)"
-    carryPDFCache(to: out, from: work + "/build-\(number - 1)")
-    var options = self.options
-    options.out = out
-    options.previous = previous
+  /// Builds preview `number` over the build being served.
+  func build(number: Int) -> PreviewBuild {
     let started = ContinuousClock.now
     let outcome = BuildPipeline().run(options)
     let elapsed = (ContinuousClock.now - started).components
     return PreviewBuild(
       number: number, diagnostics: outcome.diagnostics, summary: outcome.summary, succeeded: outcome.status == 0,
       seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18, rendered: outcome.rendered,
-      carried: outcome.carried, folder: outcome.status == 0 ? out : nil)
-  }
-
-  /// The PDF cache lives beside the output folder, named after it: it moves
-  /// on with each build, so an unchanged pack is not printed again.
-  func carryPDFCache(to out: String, from previous: String) {
-    func cache(_ folder: String) -> String {
-      (folder as NSString).deletingLastPathComponent + "/." + (folder as NSString).lastPathComponent + ".clerk-cache"
-    }
-    _ = rename(cache(previous), cache(out))
+      carried: outcome.carried, folder: outcome.status == 0 ? folder : nil)
   }
 }

@@ -77,7 +77,8 @@ public struct PreviewServer: Sendable {
     await server.appendRoute(HTTPRoute(methods: [.GET], path: ErrorOverlay.eventsPath)) { _ in
       EventStreamBody(events: await state.listen()).response
     }
-    await server.appendRoute("*", to: TreeHandler(state: state))
+    let builder = PreviewBuilder(work: work, options: options.build)
+    await server.appendRoute("*", to: TreeHandler(state: state, swapLock: builder.swapLock))
     let failed = Locked<(any Error)?>(nil)
     let running = Task {
       do { try await server.run() } catch { failed.value = error }
@@ -85,7 +86,6 @@ public struct PreviewServer: Sendable {
     let port = try await Self.port(of: server, failed: failed)
     report.listening("http://127.0.0.1:\(port)/", work)
 
-    let builder = PreviewBuilder(work: work, options: options.build)
     let watching = Task { await watch(builder: builder, state: state) }
     await stop.wait()
     watching.cancel()
@@ -98,26 +98,16 @@ public struct PreviewServer: Sendable {
   /// during a build are seen as soon as it ends).
   func watch(builder: PreviewBuilder, state: PreviewState) async {
     let folders = { [options.build.content] + (builder.templates.value.map { [$0] } ?? []) }
-    var seen = ContentWatcher.fingerprints(folders())
+    let watcher = ContentWatcher(folders())
     var number = 0
     while !Task.isCancelled {
       number += 1
-      let previous = await state.folder
-      let build = await Self.offCooperativePool { [number] in builder.build(number: number, previous: previous) }
-      if let replaced = await state.finished(build) {
-        // Kept a moment for responses still reading from it.
-        Task.detached {
-          try? await Task.sleep(for: .seconds(2))
-          try? FileManager.default.removeItem(atPath: replaced)
-        }
-      }
+      let build = await Self.offCooperativePool { [number] in builder.build(number: number) }
+      await state.finished(build)
       report.built(build)
-      while !Task.isCancelled {
-        let now = ContentWatcher.fingerprints(folders())
-        defer { seen = now }
-        if ContentWatcher.changed(from: seen, to: now) { break }
-        try? await Task.sleep(for: ContentWatcher.interval)
-      }
+      // The templates folder is known once a build has read site.yml.
+      watcher.watch(folders())
+      await watcher.waitForChange()
     }
   }
 

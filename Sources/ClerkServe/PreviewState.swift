@@ -20,19 +20,17 @@ actor PreviewState {
   /// The tree served (`<build>/public` or `<build>/non-public`).
   var root: String? { folder.map { $0 + "/" + subtree } }
 
-  /// Takes a finished build: serves it if it succeeded (returning the folder
-  /// it replaces), or keeps the last good one and shows the errors.
-  func finished(_ build: PreviewBuild) -> String? {
+  /// Takes a finished build: serves it if it succeeded, or keeps the last
+  /// good one and shows the errors.
+  func finished(_ build: PreviewBuild) {
     errors = build.errorLines
     guard build.succeeded, let built = build.folder else {
       channel.send(ReloadChannel.errors(errors))
-      return nil
+      return
     }
-    let replaced = folder
     folder = built
     served = build.number
     channel.send(ReloadChannel.build(served))
-    return replaced
   }
 
   /// A page's event stream, starting with the present state.

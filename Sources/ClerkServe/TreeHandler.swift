@@ -1,12 +1,15 @@
+import ClerkRender
 import FlyingFox
 import Foundation
 
 /// Serves the files of the tree being built: `index.html` for a folder,
 /// nothing outside the tree (`ServedPath`), and every HTML page with the
 /// reload script and, while the content has errors, the errors box added
-/// as it is sent. Nothing is cached: each request reads the latest build.
+/// as it is sent. Nothing is cached: each request reads the latest build,
+/// whole, under the build's `swapLock` (never from a tree half swapped).
 struct TreeHandler: HTTPHandler {
   let state: PreviewState
+  let swapLock: SwapLock
 
   func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
     guard request.method == .GET else {
@@ -16,22 +19,23 @@ struct TreeHandler: HTTPHandler {
     guard let root else {
       return page(ErrorOverlay.waitingPage(build: served, errors: errors), status: .serviceUnavailable)
     }
-    switch ServedPath.resolve(request.target.path(percentEncoded: true), in: root) {
-    case .forbidden:
+    let found = swapLock.reading { () -> (ServedPath, Data?) in
+      let resolution = ServedPath.resolve(request.target.path(percentEncoded: true), in: root)
+      guard case .file(let path) = resolution else { return (resolution, nil) }
+      return (resolution, FileManager.default.contents(atPath: path))
+    }
+    switch found {
+    case (.forbidden, _):
       return text("403 forbidden: outside the served tree\n", status: .forbidden)
-    case .notFound:
+    case (.notFound, _), (.file, nil):
       return text("404 not found\n", status: .notFound)
-    case .redirect(let location):
+    case (.redirect(let location), _):
       return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location, .cacheControl: "no-store"]))
-    case .file(let path):
+    case (.file(let path), let body?):
       let type = MediaType.of(path)
       if type == MediaType.html {
-        guard let html = FileManager.default.contents(atPath: path) else {
-          return text("404 not found\n", status: .notFound)
-        }
-        return page(ErrorOverlay.inject(into: html, build: served, errors: errors), status: .ok)
+        return page(ErrorOverlay.inject(into: body, build: served, errors: errors), status: .ok)
       }
-      let body = try HTTPBodySequence(file: URL(fileURLWithPath: path))
       return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
     }
   }

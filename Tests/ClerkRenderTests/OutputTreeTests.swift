@@ -109,3 +109,63 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/.out.clerk-moving-\(pid)"))
   }
 }
+
+/// Reading a live output while builds are swapped into it (`clerk serve`).
+@Suite struct SwapLockTests {
+  /// A reader holding the lock finds every carried page, however the swaps fall.
+  @Test func aReaderNeverFindsTheOutputHalfSwapped() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = try CarriedFolderTests().firstBuild(in: folder)
+    let lock = SwapLock()
+    let stop = Locked(false)
+    let misses = Locked(0)
+    let reads = Locked(0)
+    let reader = Thread {
+      while !stop.value {
+        let found = lock.reading { FileManager.default.contents(atPath: out + "/public/c/m1/index.html") != nil }
+        reads.value += 1
+        if !found { misses.value += 1 }
+      }
+    }
+    reader.start()
+    for round in 0..<40 {
+      let tree = try OutputTree(out: out, content: folder.appendingPathComponent("content").path)
+      tree.swapLock = lock
+      try tree.carryFolders(["public/c/m1"], files: ["public/c/m1/index.html"])
+      try tree.write([OutputFile(path: "c/m2/index.html", text: "round \(round)")], under: "public")
+      try tree.commit()
+    }
+    stop.value = true
+    while !reader.isFinished { usleep(1000) }
+    #expect(reads.value > 0)
+    #expect(misses.value == 0, "\(misses.value) of \(reads.value) reads found no page")
+  }
+
+  /// A previous build kept for a file Clerk did not create does not stop the next swap.
+  @Test func aKeptPreviousBuildIsSteppedAround() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = try CarriedFolderTests().firstBuild(in: folder)
+    try "planted".write(toFile: out + "/public/planted.txt", atomically: false, encoding: .utf8)
+    for round in 0..<2 {
+      let tree = try OutputTree(out: out, content: folder.appendingPathComponent("content").path)
+      try tree.write([OutputFile(path: "c/m1/index.html", text: "round \(round)")], under: "public")
+      try tree.commit()
+      #expect(try String(contentsOfFile: out + "/public/c/m1/index.html", encoding: .utf8) == "round \(round)")
+    }
+    let kept = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("clerk-previous") }
+    #expect(kept.count == 1, "\(kept)")
+  }
+}
+
+/// A value shared between the test and its reader thread.
+final class Locked<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value
+  init(_ value: Value) { stored = value }
+  var value: Value {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
+  }
+}

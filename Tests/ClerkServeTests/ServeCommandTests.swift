@@ -36,8 +36,7 @@ import Testing
     #expect(http.get("/_clerk/reload.js")?.body.contains("new EventSource(\"/_clerk/events\")") == true)
 
     // Refused: a way out as written, percent-encoded, and through a planted link.
-    let built = try #require(FileManager.default.contentsOfDirectory(atPath: work).first { $0.hasPrefix("build-") })
-    let served = work + "/" + built + "/public"
+    let served = work + "/site/public"
     try FileManager.default.createSymbolicLink(atPath: served + "/planted.yml", withDestinationPath: tree.path + "/site.yml")
     for target in ["/../site.yml", "/%2e%2e/site.yml", "/%2E%2E%2Fsite.yml", "/c/..%5c..%5csite.yml", "/planted.yml"] {
       let refused = http.get(target)

@@ -18,7 +18,6 @@ enum UpToDate {
     // Without search, and with PDFs either off or printable: a build that
     // would warn of a missing engine runs, and warns.
     guard options.carriesOver, options.noSearch, options.noPDF || context.pdfEngine != nil,
-      context.previousBuild == context.tree.destination,
       let previous = reuse.previous, let times = reuse.times, !times.tree.isEmpty, previous.today == options.today,
       previous.archive != nil, reuse.reused.count == index.meetings.count, previous.meetings.count == index.meetings.count
     else { return false }

@@ -23,6 +23,7 @@ struct LoadArchive: BuildStep {
     }
     do {
       context.tree = try OutputTree(out: options.out, content: options.content)
+      context.tree.swapLock = options.swapLock
     } catch {
       context.diagnostics.append(Diagnostic(.error, error.message))
       throw BuildFailure.untouched(options.out, status: 2)

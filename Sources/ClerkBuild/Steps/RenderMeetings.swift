@@ -156,11 +156,10 @@ struct RenderMeetings: BuildStep {
     let (tree, previous) = (context.tree!, context.previousBuild)
     let records = Array(reused.values)
     let problems = ResultSlots<OutputTree.Problem>(count: records.count)
-    // Over the build in --out, a meeting's folders are moved in whole when
-    // the tree is swapped in; Pagefind reads the whole tree before that,
-    // so a build with search (or from another folder: clerk serve) links
-    // each file instead.
-    let movesFolders = context.options.noSearch && previous == tree.destination
+    // A meeting's folders are moved in whole when the tree is swapped in;
+    // Pagefind reads the whole tree before that, so a build with search
+    // links each file instead.
+    let movesFolders = context.options.noSearch
     ParallelWork.run(count: records.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
       let paths = records[offset].files.map(\.path)
       do throws(OutputTree.Problem) {

@@ -34,6 +34,8 @@ public final class OutputTree: @unchecked Sendable {
   private var movedFolders = Set<String>()
   /// The files in them (relative to the top).
   private var movedFiles = Set<String>()
+  /// Held while the build is swapped in, when something reads `destination` as it is live (`clerk serve`).
+  public var swapLock: SwapLock?
   /// Warnings to show the user (e.g. a previous build that could not be fully removed).
   public private(set) var notes: [String] = []
 
@@ -330,16 +332,37 @@ public final class OutputTree: @unchecked Sendable {
 
   /// Swaps the finished build in place of the previous one.
   public func commit() throws(Problem) {
-    let fileManager = FileManager.default
     let manifest = files.joined(separator: "\n") + "\n"
     var problem = Self.writeFile(temporary + "/" + Self.manifestName, manifest)
     if problem == 0 && unlink(temporary + "/" + Self.temporaryMarker) != 0 { problem = errno }
     guard problem == 0 else {
       throw Problem(message: "cannot finish the build: \(Self.reason(errno: problem))")
     }
+    let replaced: String?
+    if let swapLock { replaced = try swapLock.swapping(swap) } else { replaced = try swap() }
+    if let replaced { removePreviousBuild(replaced) }
+  }
+
+  /// Where the build being replaced goes while it is removed: a name not
+  /// taken (one kept for files Clerk did not create may hold it).
+  func previousPath() -> String {
+    let base = destination + ".clerk-previous-\(getpid())"
+    var path = base
+    var suffix = 1
+    var status = stat()
+    while lstat(path, &status) == 0 {
+      path = base + "-\(suffix)"
+      suffix += 1
+    }
+    return path
+  }
+
+  /// Moves the carried folders in, then the previous build away and this
+  /// one in its place; returns where the previous build went, if there was one.
+  func swap() throws(Problem) -> String? {
     let journal = try moveIn()
-    let previous = destination + ".clerk-previous-\(getpid())"
-    let hadPrevious = fileManager.fileExists(atPath: destination)
+    let previous = previousPath()
+    let hadPrevious = FileManager.default.fileExists(atPath: destination)
     if hadPrevious {
       guard rename(destination, previous) == 0 else {
         let reason = Self.reason(errno: errno)
@@ -354,7 +377,7 @@ public final class OutputTree: @unchecked Sendable {
       throw Problem(message: "cannot move the build into '\(destination)': \(reason)")
     }
     if let journal { unlink(journal) }
-    if hadPrevious { removePreviousBuild(previous) }
+    return hadPrevious ? previous : nil
   }
 
   /// Moves the carried folders (`carryFolders`) from the previous build

@@ -1,0 +1,58 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ClerkServe
+
+/// The kernel's events, as the preview's watcher reads them: an edit in a
+/// folder made after watching began is seen; hidden files and backups are not.
+@Suite struct ContentWatcherTests {
+  func settle(_ events: FolderEvents) {
+    usleep(50_000)
+    _ = events.readEvents()
+  }
+
+  @Test func editsAreSeenAndHiddenFilesAreNot() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("c/m1"), withIntermediateDirectories: true)
+    try "one".write(to: folder.appendingPathComponent("c/m1/01-item.md"), atomically: false, encoding: .utf8)
+    let events = try #require(FolderEvents())
+    #expect(events.watch(folder.path))
+    #expect(!events.readEvents(), "nothing changed yet")
+
+    try "two".write(to: folder.appendingPathComponent("c/m1/01-item.md"), atomically: false, encoding: .utf8)
+    usleep(50_000)
+    #expect(events.readEvents(), "an edit")
+
+    for hidden in ["c/m1/.01-item.md.swp", "c/m1/01-item.md~"] {
+      try "draft".write(to: folder.appendingPathComponent(hidden), atomically: false, encoding: .utf8)
+      usleep(50_000)
+      #expect(!events.readEvents(), "\(hidden)")
+    }
+
+    // A meeting folder made now is watched from then on.
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("c/m2"), withIntermediateDirectories: true)
+    settle(events)
+    try "new".write(to: folder.appendingPathComponent("c/m2/01-item.md"), atomically: false, encoding: .utf8)
+    usleep(50_000)
+    #expect(events.readEvents(), "an item in a new folder")
+  }
+
+  @Test func aSaveIsOneChangeOnceQuiet() async throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let watcher = ContentWatcher([folder.path])
+    try "one".write(to: folder.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+    let started = ContinuousClock.now
+    let waiting = Task { await watcher.waitForChange() }
+    let timeout = Task {
+      try await Task.sleep(for: .seconds(20))
+      waiting.cancel()
+    }
+    await waiting.value
+    timeout.cancel()
+    let waited = ContinuousClock.now - started
+    #expect(waited >= FolderEvents.quiet && waited < .seconds(20), "\(waited)")
+  }
+}
