@@ -17,41 +17,29 @@ enum TreeManifest {
     archive: Set<String> = []
   ) throws(OutputTree.Problem) -> (meetings: [String: [IncrementalRecord.File]], archive: [String: Manifest.File]) {
     let subtrees = Audience.allCases.map(\.rawValue)
-    // Paths relative to each tree, in one pass over each list.
-    func bySubtree<Value>(_ entries: some Sequence<(String, Value)>) -> [String: [String: Value]] {
-      var split: [String: [String: Value]] = [:]
-      for (path, value) in entries {
-        guard let slash = path.firstIndex(of: "/") else { continue }
-        split[String(path[..<slash]), default: [:]][String(path[path.index(after: slash)...])] = value
-      }
-      return split
-    }
-    let known = bySubtree(carried.lazy.map { ($0.key, $0.value) })
-    let archived = bySubtree(archive.lazy.map { ($0, true) })
     // The two trees' manifests are independent: one on each core.
     typealias Written = (meetings: [String: [IncrementalRecord.File]], archive: [String: Manifest.File])
     let results = ResultSlots<Result<Written, OutputTree.Problem>>(count: subtrees.count)
     ParallelWork.run(count: subtrees.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
       let subtree = subtrees[offset]
       do throws(OutputTree.Problem) {
-        let manifest: Manifest
+        let (manifest, written): (Manifest, [String: Manifest.File])
         do throws(Manifest.Problem) {
-          manifest = try make(index, tree: tree, subtree: subtree, known: known[subtree] ?? [:])
+          (manifest, written) = try make(index, tree: tree, subtree: subtree, carried: carried)
         } catch {
           throw OutputTree.Problem(message: error.message)
         }
         try tree.write([OutputFile(path: Manifest.fileName, text: manifest.json)], under: subtree)
-        var written: Written = ([:], [:])
-        let archivedHere = archived[subtree] ?? [:]
-        for (path, file) in manifest.files {
-          if archivedHere[path] != nil { written.archive[subtree + "/" + path] = file }
-          guard !meetings.isEmpty else { continue }
-          let parts = path.split(separator: "/", maxSplits: 2)
-          guard parts.count == 3, case let meeting = String(parts[0] + "/" + parts[1]), meetings.contains(meeting) else { continue }
-          written.meetings[meeting, default: []].append(
-            IncrementalRecord.File(path: subtree + "/" + path, size: file.size, sha256: file.sha256))
+        // What the next build records: the files written into the tree
+        // (a carried folder's are already recorded), by meeting and archive.
+        var recorded: Written = ([:], [:])
+        for (path, file) in written {
+          let full = subtree + "/" + path
+          if archive.contains(full) { recorded.archive[full] = file }
+          guard let meeting = meetingFolder(of: path), meetings.contains(meeting) else { continue }
+          recorded.meetings[meeting, default: []].append(IncrementalRecord.File(path: full, size: file.size, sha256: file.sha256))
         }
-        results.set(offset, .success(written))
+        results.set(offset, .success(recorded))
       } catch {
         results.set(offset, .failure(error))
       }
@@ -66,13 +54,25 @@ enum TreeManifest {
     return (meetingFiles.mapValues { $0.sorted { $0.path < $1.path } }, archiveFiles)
   }
 
+  /// `committee/date` of a path in a meeting's folder; nil for any other.
+  static func meetingFolder(of path: String) -> String? {
+    guard let first = path.firstIndex(of: "/"), let second = path[path.index(after: first)...].firstIndex(of: "/")
+    else { return nil }
+    return String(path[..<second])
+  }
+
+  /// The manifest of `subtree`, and the files in the tree being written
+  /// (those of folders carried over whole join it at the swap: their
+  /// digests are the `carried` ones, by path from the top).
   static func make(
-    _ index: ArchiveIndex, tree: OutputTree, subtree: String, known: [String: Manifest.File] = [:]
-  ) throws(Manifest.Problem) -> Manifest {
-    var files = try FileDigests.of(tree: tree.temporary + "/" + subtree, skipping: [Manifest.fileName], known: known)
-    // Folders carried over whole join the tree when it is swapped in.
+    _ index: ArchiveIndex, tree: OutputTree, subtree: String, carried: [String: Manifest.File] = [:]
+  ) throws(Manifest.Problem) -> (Manifest, written: [String: Manifest.File]) {
+    let prefix = subtree + "/"
+    let written = try FileDigests.of(
+      tree: tree.temporary + "/" + subtree, skipping: [Manifest.fileName], known: { carried[prefix + $0] })
+    var files = written
     for path in tree.filesInCarriedFolders(under: subtree) {
-      guard let file = known[path] else { throw Manifest.Problem(message: "no SHA-256 recorded for '\(subtree)/\(path)'") }
+      guard let file = carried[prefix + path] else { throw Manifest.Problem(message: "no SHA-256 recorded for '\(prefix)\(path)'") }
       files[path] = file
     }
     var meetings: [String: Manifest.Meeting] = [:]
@@ -81,6 +81,6 @@ enum TreeManifest {
         date: entry.date.iso, status: entry.status.rawValue, published: entry.published?.iso,
         revisions: entry.revisions.map { Manifest.Revision(date: $0.date.iso, note: $0.note) })
     }
-    return Manifest(meetings: meetings, files: files)
+    return (Manifest(meetings: meetings, files: files), written)
   }
 }

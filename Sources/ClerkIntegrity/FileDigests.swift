@@ -17,10 +17,17 @@ public enum FileDigests {
   public static func of(
     tree root: String, skipping: Set<String> = [], known: [String: Manifest.File] = [:]
   ) throws(Manifest.Problem) -> [String: Manifest.File] {
+    try of(tree: root, skipping: skipping, known: { known[$0] })
+  }
+
+  /// As `of(tree:skipping:known:)`, asking `known` for each file's recorded digest.
+  public static func of(
+    tree root: String, skipping: Set<String> = [], known: @Sendable (String) -> Manifest.File?
+  ) throws(Manifest.Problem) -> [String: Manifest.File] {
     let paths = files(under: root).filter { !skipping.contains($0) }
     let digests = Digests(count: paths.count)
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-      digests.set(index, known[paths[index]] ?? digest(of: root + "/" + paths[index]))
+      digests.set(index, known(paths[index]) ?? digest(of: root + "/" + paths[index]))
     }
     var result: [String: Manifest.File] = [:]
     for (index, path) in paths.enumerated() {

@@ -141,7 +141,7 @@ struct RenderMeetings: BuildStep {
     for (folder, files) in byFolder {
       // Exactly those files, and the folders that hold them: no link, no other file or folder.
       let folders = Set(files.flatMap { OutputTree.folders(of: $0).map(String.init) })
-      let entries = TreeWalk.entries(under: previous + "/" + folder)
+      let entries = TreeWalk.entriesUnsorted(under: previous + "/" + folder)
       guard entries.count == files.count + folders.count,
         entries.allSatisfy({ $0.kind == .file ? files.contains($0.path) : $0.kind == .folder && folders.contains($0.path) })
       else { return nil }

@@ -34,6 +34,14 @@ public enum TreeWalk {
     return found.sorted { UTF8Order.precedes($0.path, $1.path) }
   }
 
+  /// Every entry under `root`, in no particular order (for a check that
+  /// needs none: sorting is most of what a walk costs).
+  public static func entriesUnsorted(under root: String) -> [Entry] {
+    var found: [Entry] = []
+    walk(root, prefix: "", into: &found)
+    return found
+  }
+
   /// The relative paths of the regular files under `root`, sorted.
   public static func files(under root: String) -> [String] {
     entries(under: root).filter { $0.kind == .file }.map(\.path)
