@@ -58,6 +58,43 @@ struct IncrementalRecord {
     enum CodingKeys: String, CodingKey {
       case key, references, todayDates, diagnostics, heldBack, numbers, packSources, audit, files
     }
+
+    init(
+      key: String, references: [String], todayDates: [CalendarDate], diagnostics: [Diagnostic], heldBack: Bool,
+      numbers: [String: String]?, packSources: String?, audit: BuildAudit.Memory?, files: [File]
+    ) {
+      self.key = key
+      self.references = references
+      self.todayDates = todayDates
+      self.diagnostics = diagnostics
+      self.heldBack = heldBack
+      self.numbers = numbers
+      self.packSources = packSources
+      self.audit = audit
+      self.files = files
+    }
+
+    /// As the synthesised decoder, but the files are decoded as the list of
+    /// strings they are written as, then split: a file decoded on its own
+    /// costs `JSONDecoder` a decoder each, and a record has tens of thousands.
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      let files = try container.decode([String].self, forKey: .files).map { text in
+        guard let file = File(text) else {
+          throw DecodingError.dataCorruptedError(forKey: .files, in: container, debugDescription: "not a file: \(text)")
+        }
+        return file
+      }
+      self.init(
+        key: try container.decode(String.self, forKey: .key),
+        references: try container.decode([String].self, forKey: .references),
+        todayDates: try container.decode([CalendarDate].self, forKey: .todayDates),
+        diagnostics: try container.decode([Diagnostic].self, forKey: .diagnostics),
+        heldBack: try container.decode(Bool.self, forKey: .heldBack),
+        numbers: try container.decodeIfPresent([String: String].self, forKey: .numbers),
+        packSources: try container.decodeIfPresent(String.self, forKey: .packSources),
+        audit: try container.decodeIfPresent(BuildAudit.Memory.self, forKey: .audit), files: files)
+    }
   }
 
   /// A file as the build left it: a later build carries it over only while
@@ -77,10 +114,16 @@ struct IncrementalRecord {
 
     init(from decoder: any Decoder) throws {
       let text = try decoder.singleValueContainer().decode(String.self)
-      let parts = text.utf8.split(separator: UInt8(ascii: " "), maxSplits: 2).map { String(Substring($0)) }
-      guard parts.count == 3, let size = Int(parts[1]) else {
+      guard let file = File(text) else {
         throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a file: \(text)"))
       }
+      self = file
+    }
+
+    /// A file as written: `<sha256> <size> <path>`.
+    init?(_ text: String) {
+      let parts = text.utf8.split(separator: UInt8(ascii: " "), maxSplits: 2).map { String(Substring($0)) }
+      guard parts.count == 3, let size = Int(parts[1]) else { return nil }
       self.init(path: parts[2], size: size, sha256: parts[0])
     }
 

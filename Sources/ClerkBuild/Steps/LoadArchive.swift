@@ -10,7 +10,19 @@ struct LoadArchive: BuildStep {
   func run(_ context: BuildContext) throws {
     context.startedAt = ContentFacts.now
     let options = context.options
-    let (loaded, problems) = ArchiveLoader(root: options.content).loadIndex()
+    // What the last build left beside the output is read while the index
+    // loads: neither needs the other.
+    let earlier = ResultSlots<(folder: String, times: OutputTimes?, record: IncrementalRecord?)>(count: 1)
+    let index = ResultSlots<(ArchiveIndex?, Diagnostics)>(count: 1)
+    ParallelWork.run(count: 2, width: 2) { task in
+      if task == 0 {
+        index.set(0, ArchiveLoader(root: options.content).loadIndex())
+      } else {
+        let folder = ContentFiles.resolvedPath(options.out)
+        earlier.set(0, (folder, OutputTimes(for: folder), Self.record(in: folder, options)))
+      }
+    }
+    let (loaded, problems) = index.values[0]
     context.diagnostics.append(contentsOf: problems)
     guard let index = loaded else {
       throw BuildFailure.untouched(options.out)
@@ -33,13 +45,17 @@ struct LoadArchive: BuildStep {
     context.audit = BuildAudit(archive: index, templates: context.templates.directory)
     context.audit.recordHashes = options.auditedHashes != nil
     context.audit.keepsMemories = true
-    let times = OutputTimes(for: context.previousBuild)
+    // Read again should the tree resolve `--out` to another folder.
+    var (folder, times, record) = earlier.values[0]
+    if folder != context.previousBuild {
+      (times, record) = (OutputTimes(for: context.previousBuild), Self.record(in: context.previousBuild, options))
+    }
     let inputs = BuildInputs(
       index: index, templates: context.templates.directory, pdfEngine: options.noPDF ? nil : context.pdfEngine?.version,
       facts: times?.facts ?? ContentFacts())
     context.inputs = inputs
     context.reuse = ReusePlan(
-      previous: options.carriesOver ? IncrementalRecord.read(context.previousBuild) : nil, times: times, inputs: inputs,
+      previous: record, times: times, inputs: inputs,
       index: index, today: options.today, folder: context.previousBuild)
     context.progress.note(
       "      \(Plural.count(index.meetings.count, "meeting")) in \(Plural.count(index.committees.count, "committee"))"
@@ -48,5 +64,10 @@ struct LoadArchive: BuildStep {
       context.upToDate = true
       UpToDate.report(context)
     }
+  }
+
+  /// The record of the build in `folder`, when this build may carry meetings over.
+  static func record(in folder: String, _ options: BuildOptions) -> IncrementalRecord? {
+    options.carriesOver ? IncrementalRecord.read(folder) : nil
   }
 }
