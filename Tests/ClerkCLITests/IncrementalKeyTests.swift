@@ -121,7 +121,11 @@ import Testing
       let memory = BuildAudit.Memory(batch, exempt: StoredRuns(store: store, span: span), fingerprint: [7, 8])
       meetings[path] = IncrementalRecord.Meeting(
         key: "k", references: [], todayDates: [], diagnostics: [], heldBack: false, numbers: nil, packSources: nil,
-        audit: memory, files: [IncrementalRecord.File(path: "public/\(path)/index.html", size: 12, sha256: "ab")],
+        audit: memory,
+        files: [
+          IncrementalRecord.File(path: "public/\(path)/index.html", size: 12, sha256: "ab"),
+          IncrementalRecord.File(path: "public/\(path)/Budget \"report\" – v2\\.pdf", size: 3, sha256: "cd"),
+        ],
         // Kept as bytes after the rest of the line (spaces and braces included), or absent.
         summaries: path.hasSuffix("01-01") ? RecordedSummaries(json: Data(#"{"public":{"venue":"Room 1 } {"}}"#.utf8)) : nil)
     }
@@ -140,5 +144,48 @@ import Testing
     }
     let text = try String(contentsOf: folder.appendingPathComponent(IncrementalRecord.fileName), encoding: .utf8)
     #expect(!text.contains("exempt"), "the runs are in their own file")
+  }
+
+  /// `RecordedFiles` (one listing a folder, `fstatat` within it) against
+  /// the straightforward check, an `lstat` of each file by its path; and
+  /// folders are offered whole only while they hold nothing else.
+  @Test func recordedFilesAgreeWithAStatOfEachFile() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("recorded-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let paths = ["public/c/m/index.html", "public/c/m/item 1.html", "public/c/m/att/a.pdf", "non-public/c/m/index.html"]
+    var files: [IncrementalRecord.File] = []
+    var times = OutputTimes(record: "r", times: [:])
+    for (offset, path) in paths.enumerated() {
+      try FileManager.default.createDirectory(
+        atPath: root + "/" + (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try String(repeating: "x", count: offset + 1).write(toFile: root + "/" + path, atomically: false, encoding: .utf8)
+      files.append(IncrementalRecord.File(path: path, size: offset + 1, sha256: "s"))
+      times.times[path] = try #require(ContentFacts.Stamp.of(root + "/" + path)).modified
+    }
+    func straightforward() -> Bool {
+      files.allSatisfy { file in
+        ContentFacts.Stamp.of(root + "/" + file.path).map {
+          $0.size == Int64(file.size) && $0.modified == times.times[file.path]
+        } ?? false
+      }
+    }
+    let check = RecordedFiles.check(files, in: root, times: times)
+    #expect(check != nil && straightforward())
+    #expect(check?.folders == ["non-public/c/m", "public/c/m"])
+
+    // Something else in a folder: still unchanged, but linked file by file.
+    try "extra".write(toFile: root + "/public/c/m/extra.html", atomically: false, encoding: .utf8)
+    #expect(RecordedFiles.check(files, in: root, times: times)?.folders == nil)
+    #expect(RecordedFiles.check(files, in: root, times: times) != nil)
+
+    // A file rewritten (another time), one of another size, one missing: changed, as each file's lstat says.
+    times.times["public/c/m/att/a.pdf"]! -= 1
+    #expect(RecordedFiles.check(files, in: root, times: times) == nil && !straightforward())
+    times.times["public/c/m/att/a.pdf"]! += 1
+    files[1].size += 1
+    #expect(RecordedFiles.check(files, in: root, times: times) == nil && !straightforward())
+    files[1].size -= 1
+    try FileManager.default.removeItem(atPath: root + "/non-public/c/m/index.html")
+    #expect(RecordedFiles.check(files, in: root, times: times) == nil && !straightforward())
   }
 }

@@ -61,7 +61,8 @@ struct IncrementalRecord {
 
     init(
       key: String, references: [String], todayDates: [CalendarDate], diagnostics: [Diagnostic], heldBack: Bool,
-      numbers: [String: String]?, packSources: String?, audit: BuildAudit.Memory?, files: [File]
+      numbers: [String: String]?, packSources: String?, audit: BuildAudit.Memory?, files: [File],
+      summaries: RecordedSummaries? = nil
     ) {
       self.key = key
       self.references = references
@@ -72,6 +73,7 @@ struct IncrementalRecord {
       self.packSources = packSources
       self.audit = audit
       self.files = files
+      self.summaries = summaries
     }
 
     /// As the synthesised decoder, but the files are decoded as the list of

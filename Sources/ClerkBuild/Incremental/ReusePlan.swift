@@ -11,6 +11,9 @@ struct ReusePlan: Sendable {
   var keys: [MeetingID: (key: String, names: Set<String>)] = [:]
   /// The records of the meetings to carry over.
   var reused: [MeetingID: IncrementalRecord.Meeting] = [:]
+  /// For those whose folders hold their files and nothing else: the folders,
+  /// to be moved into the new build whole (`RecordedFiles`).
+  var folders: [MeetingID: [String]] = [:]
   /// The previous build's record, when one could be used.
   var previous: IncrementalRecord?
   /// The times of the previous build's files, when they go with its record.
@@ -30,21 +33,28 @@ struct ReusePlan: Sendable {
     self.previous = usable
     self.times = usable == nil ? nil : times
     let entries = index.meetings
-    let slots = ResultSlots<(MeetingID, (key: String, names: Set<String>), IncrementalRecord.Meeting?)>(count: entries.count)
+    typealias Carried = (record: IncrementalRecord.Meeting, folders: [String]?)
+    let slots = ResultSlots<(MeetingID, (key: String, names: Set<String>), Carried?)>(count: entries.count)
     ParallelWork.run(count: entries.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
       let entry = entries[offset]
       let recorded = usable?.meetings[entry.id.path]
       let key = inputs.key(of: entry, index: index, references: recorded?.references ?? [])
-      let carried = recorded.flatMap { record in
+      let carried = recorded.flatMap { record -> Carried? in
         // An audited meeting without its audit's memory cannot be carried over.
-        (record.heldBack || record.audit?.exemptRuns != nil) && record.key == key.key && Self.sameToday(record.todayDates, usable!.today, today)
-          && Self.unchanged(record.files, in: folder, times: times!) ? record : nil
+        guard (record.heldBack || record.audit?.exemptRuns != nil) && record.key == key.key
+          && Self.sameToday(record.todayDates, usable!.today, today),
+          let files = RecordedFiles.check(record.files, in: folder, times: times!)
+        else { return nil }
+        return (record, files.folders)
       }
       slots.set(offset, (entry.id, key, carried))
     }
-    for (id, key, record) in slots.values {
+    for (id, key, carried) in slots.values {
       keys[id] = key
-      if let record { reused[id] = record }
+      if let carried {
+        reused[id] = carried.record
+        folders[id] = carried.folders
+      }
     }
   }
 

@@ -127,43 +127,23 @@ struct RenderMeetings: BuildStep {
       packSources: done.packSources, audit: context.audit.memories[id.path], files: [])
   }
 
-  /// The meeting folders (`public/<committee>/<meeting>`, and the same in
-  /// `non-public/`) that hold a meeting's files, when they hold those
-  /// files and nothing else (a file added by hand is not carried over);
-  /// nil otherwise, and the files are linked one by one.
-  static func carriedFolders(_ paths: [String], in previous: String) -> [String]? {
-    var byFolder: [String: Set<String>] = [:]
-    for path in paths {
-      let parts = path.split(separator: "/", maxSplits: 3)
-      guard parts.count == 4 else { return nil }
-      byFolder[parts[0...2].joined(separator: "/"), default: []].insert(String(parts[3]))
-    }
-    for (folder, files) in byFolder {
-      // Exactly those files, and the folders that hold them: no link, no other file or folder.
-      let folders = Set(files.flatMap { OutputTree.folders(of: $0).map(String.init) })
-      let entries = TreeWalk.entriesUnsorted(under: previous + "/" + folder)
-      guard entries.count == files.count + folders.count,
-        entries.allSatisfy({ $0.kind == .file ? files.contains($0.path) : $0.kind == .folder && folders.contains($0.path) })
-      else { return nil }
-    }
-    return byFolder.keys.sorted()
-  }
-
   /// Carries the unchanged meetings over from the previous build.
   func carryOver(
     _ reused: [MeetingID: IncrementalRecord.Meeting], _ context: BuildContext, progress: inout Int
   ) throws {
     let (tree, previous) = (context.tree!, context.previousBuild)
-    let records = Array(reused.values)
+    let records = Array(reused)
+    let carriedFolders = context.reuse.folders
     let problems = ResultSlots<OutputTree.Problem>(count: records.count)
     // A meeting's folders are moved in whole when the tree is swapped in;
     // Pagefind reads the whole tree before that, so a build with search
     // links each file instead.
     let movesFolders = context.options.noSearch
     ParallelWork.run(count: records.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
-      let paths = records[offset].files.map(\.path)
+      let (id, record) = records[offset]
+      let paths = record.files.map(\.path)
       do throws(OutputTree.Problem) {
-        if movesFolders, let folders = Self.carriedFolders(paths, in: previous) {
+        if movesFolders, let folders = carriedFolders[id] {
           try tree.carryFolders(folders, files: paths)
         } else {
           try tree.carry(paths, from: previous)
