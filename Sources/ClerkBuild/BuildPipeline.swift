@@ -28,6 +28,12 @@ public struct BuildPipeline {
 
   public func run(_ options: BuildOptions) -> Outcome {
     let context = BuildContext(options: options)
+    // A build holds every meeting's record and the audit's memory: they
+    // are let go of on another thread, while the outcome is printed.
+    defer {
+      nonisolated(unsafe) let released = context  // no longer used here
+      DispatchQueue.global(qos: .utility).async { withExtendedLifetime(released) {} }
+    }
     do {
       for (offset, step) in steps.enumerated() {
         context.progress.step(offset + 1, of: steps.count, step.title(context))

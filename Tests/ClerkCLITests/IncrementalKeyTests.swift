@@ -188,4 +188,12 @@ import Testing
     try FileManager.default.removeItem(atPath: root + "/non-public/c/m/index.html")
     #expect(RecordedFiles.check(files, in: root, times: times) == nil && !straightforward())
   }
+
+  /// The times file's numbers, written as bytes, against `String(_:)`.
+  @Test(arguments: [Int64.min + 1, -1_796_223_497_655_577_579, -10, -1, 0, 1, 9, 10, 99, 100, 1_796_223_497_655_577_579, Int64.max])
+  func decimalDigitsAreTheOnesStringGives(value: Int64) {
+    var text: [UInt8] = Array("x".utf8)
+    OutputTimes.decimal(value, into: &text)
+    #expect(String(decoding: text, as: UTF8.self) == "x" + String(value))
+  }
 }

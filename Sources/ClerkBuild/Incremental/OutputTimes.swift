@@ -105,17 +105,17 @@ struct OutputTimes {
     }
     line(record)
     line(Self.startedPrefix, String(started))
-    // Tens of thousands of lines, written as bytes. The keys are sorted,
-    // not the entries (moving them is what a sort costs).
-    for file in times.keys.sorted(by: UTF8Order.precedes) {
-      Self.decimal(times[file]!, into: &text)
+    // Tens of thousands of lines, written as bytes, in no particular order:
+    // the file is read into a dictionary, and it is beside the output,
+    // which holds the same bytes whatever order this is in.
+    for (file, time) in times {
+      Self.decimal(time, into: &text)
       text.append(UInt8(ascii: " "))
       text.append(contentsOf: file.utf8)
       text.append(UInt8(ascii: "\n"))
     }
     let digits = Array("0123456789abcdef".utf8)
-    for file in content.keys.sorted(by: UTF8Order.precedes) {
-      let (stamp, facts) = content[file]!
+    for (file, (stamp, facts)) in content {
       let start = text.count
       text.append(contentsOf: Self.contentPrefix.utf8)
       for number in [stamp.modified, stamp.changed, stamp.size, Int64(bitPattern: stamp.inode)] {
@@ -155,12 +155,20 @@ struct OutputTimes {
   static func decimal(_ value: Int64, into text: inout [UInt8]) {
     if value < 0 { text.append(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
-    var digits: [UInt8] = []
-    repeat {
-      digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+    var count = 1
+    while magnitude >= 10 {
       magnitude /= 10
+      count += 1
+    }
+    magnitude = value.magnitude
+    let end = text.count + count
+    text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+    var index = end - 1
+    repeat {
+      text[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
+      index -= 1
     } while magnitude > 0
-    text.append(contentsOf: digits.reversed())
   }
 
   static func tabs(in bytes: ArraySlice<UInt8>) -> Int {

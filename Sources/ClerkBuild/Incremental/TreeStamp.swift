@@ -12,30 +12,65 @@ import Foundation
 /// same, nothing in the folder was added, removed, moved or written, so a
 /// build whose inputs are all unchanged has nothing to do (`UpToDate`).
 /// The change time cannot be set back by hand.
+///
+/// Each folder is listed once and its entries' `lstat` taken relative to
+/// it (`fstatat`); entries are taken in the order of their names' bytes,
+/// a folder's own entries right after it. The folders at the top are
+/// stamped on every core.
 enum TreeStamp {
   static func of(_ folder: String) -> String {
-    let entries = TreeWalk.entriesInByteOrder(under: folder)
+    let top = entries(of: folder)
     let width = ProcessInfo.processInfo.activeProcessorCount
-    let parts = ResultSlots<[UInt8]>(count: width)
-    ParallelWork.chunks(count: entries.count, width: width) { part, range in
-      var bytes: [UInt8] = []
-      for entry in entries[range] {
-        bytes.append(contentsOf: entry.path.utf8)
-        var info = stat()
-        let fields: [Int64] =
-          lstat(folder + "/" + entry.path, &info) == 0
-          ? [
-            Int64(info.st_mode), ContentFacts.nanoseconds(info.st_mtim), ContentFacts.nanoseconds(info.st_ctim),
-            Int64(info.st_size), Int64(bitPattern: UInt64(info.st_ino)),
-          ] : [-1]
-        for field in fields { withUnsafeBytes(of: field.littleEndian) { bytes.append(contentsOf: $0) } }
-        bytes.append(0)
-      }
-      parts.set(part, bytes)
+    let parts = ResultSlots<(count: Int, bytes: [UInt8])>(count: top.count)
+    ParallelWork.run(count: top.count, width: width) { offset in
+      var part: (count: Int, bytes: [UInt8]) = (0, [])
+      add(top[offset], in: folder, prefix: "", into: &part)
+      parts.set(offset, part)
     }
     var digest = InputDigest()
-    digest.add(String(entries.count))
-    digest.add(bytes: parts.values.flatMap { $0 })
+    digest.add(String(parts.values.reduce(0) { $0 + $1.count }))
+    digest.add(bytes: parts.values.flatMap(\.bytes))
     return digest.hex
+  }
+
+  /// One entry of a folder, as `lstat` describes it.
+  struct Entry {
+    var name: String
+    var status: stat?
+  }
+
+  /// The entries of `folder`, in the order of their names' bytes.
+  static func entries(of folder: String) -> [Entry] {
+    guard let directory = opendir(folder) else { return [] }
+    defer { closedir(directory) }
+    let descriptor = dirfd(directory)
+    var found: [Entry] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name == "." || name == ".." { continue }
+      var status = stat()
+      found.append(Entry(name: name, status: fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 ? status : nil))
+    }
+    return found.sorted { UTF8Order.precedes($0.name, $1.name) }
+  }
+
+  /// Adds an entry's path and `lstat` fields, then, for a folder, its entries.
+  static func add(_ entry: Entry, in folder: String, prefix: String, into part: inout (count: Int, bytes: [UInt8])) {
+    let path = prefix + entry.name
+    part.count += 1
+    part.bytes.append(contentsOf: path.utf8)
+    let fields: [Int64] =
+      entry.status.map { info in
+        [
+          Int64(info.st_mode), ContentFacts.nanoseconds(info.st_mtim), ContentFacts.nanoseconds(info.st_ctim),
+          Int64(info.st_size), Int64(bitPattern: UInt64(info.st_ino)),
+        ]
+      } ?? [-1]
+    for field in fields { withUnsafeBytes(of: field.littleEndian) { part.bytes.append(contentsOf: $0) } }
+    part.bytes.append(0)
+    guard let status = entry.status, status.st_mode & S_IFMT == S_IFDIR else { return }
+    for inner in entries(of: folder + "/" + path) { add(inner, in: folder, prefix: path + "/", into: &part) }
   }
 }

@@ -12,7 +12,7 @@ struct Publish: BuildStep {
 
   func run(_ context: BuildContext) throws {
     let (options, tree, audit) = (context.options, context.tree!, context.audit!)
-    let pages = tree.files.count { $0.hasSuffix(".html") }
+    let pages = tree.countFiles { $0.hasSuffix(".html") }
     let record = BuildRecord(
       content: ContentFiles.resolvedPath(options.content), templates: ContentFiles.resolvedPath(context.templates.directory),
       nonPublicFingerprint: audit.fingerprint, packSources: context.pdfEngine == nil ? nil : context.packSources)

@@ -323,11 +323,14 @@ public final class OutputTree: @unchecked Sendable {
     lock.unlock()
   }
 
-  /// Every file written so far, sorted.
+  /// Every file written so far, in the order of their paths' bytes.
   public var files: [String] {
-    lock.lock()
-    defer { lock.unlock() }
-    return written.sorted()
+    lock.withLock { written }.sorted(by: UTF8Order.precedes)
+  }
+
+  /// How many of the files written so far `predicate` holds for.
+  public func countFiles(where predicate: (String) -> Bool) -> Int {
+    lock.withLock { written.count(where: predicate) }
   }
 
   /// Swaps the finished build in place of the previous one.
