@@ -196,4 +196,32 @@ import Testing
     OutputTimes.decimal(value, into: &text)
     #expect(String(decoding: text, as: UTF8.self) == "x" + String(value))
   }
+
+  /// The binary's digest is taken again unless its stamp is the recorded
+  /// one and older than the last build; the times file keeps it.
+  @Test func theBinarysDigestIsReusedOnlyWhileItsStampHolds() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exe-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let binary = folder.appendingPathComponent("clerk").path
+    try "version one".write(toFile: binary, atomically: false, encoding: .utf8)
+    let first = try #require(ExecutableDigest.of(binary, known: nil, trustedBefore: 0))
+    var straightforward = InputDigest()
+    straightforward.add(file: binary)
+    #expect(first.sha256 == straightforward.hex)
+    // Trusted: the recorded digest, even a made-up one, is taken as it is.
+    let recorded = ExecutableDigest(stamp: first.stamp, sha256: "recorded")
+    #expect(ExecutableDigest.of(binary, known: recorded, trustedBefore: ContentFacts.now + 1_000_000_000) == recorded)
+    // Not older than the last build's start: read again.
+    #expect(ExecutableDigest.of(binary, known: recorded, trustedBefore: first.stamp.changed)?.sha256 == first.sha256)
+    // Another binary in its place: another stamp, read again.
+    try "version two".write(toFile: binary, atomically: true, encoding: .utf8)
+    let second = try #require(ExecutableDigest.of(binary, known: recorded, trustedBefore: ContentFacts.now + 1_000_000_000))
+    #expect(second.sha256 != first.sha256 && second.sha256 != "recorded")
+
+    var times = OutputTimes(record: "r", times: ["public/index.html": 5])
+    times.executable = second
+    times.write(for: folder.appendingPathComponent("out").path)
+    #expect(OutputTimes(for: folder.appendingPathComponent("out").path)?.executable == second)
+  }
 }

@@ -13,15 +13,22 @@ struct BuildInputs: Sendable {
   let root: String
   /// The content files' facts, read once (and from the last build's record where unchanged).
   let facts: ContentFacts
+  /// The clerk binary's digest, for the next build.
+  let executable: ExecutableDigest?
 
   /// The format of the record: a clerk that reads it differently renders everything.
   static let format = "clerk-incremental 1"
 
-  init(index: ArchiveIndex, templates: String, pdfEngine: String?, facts: ContentFacts = ContentFacts()) {
+  init(
+    index: ArchiveIndex, templates: String, pdfEngine: String?, facts: ContentFacts = ContentFacts(),
+    executable: ExecutableDigest? = ExecutableDigest.of(known: nil, trustedBefore: 0)
+  ) {
     self.facts = facts
+    self.executable = executable
     var digest = InputDigest()
     digest.add(Self.format)
-    digest.add(file: Self.executable)
+    // A binary that cannot be read matches no earlier build.
+    digest.add(executable.map { "clerk " + $0.sha256 } ?? "clerk unreadable " + UUID().uuidString)
     root = index.root
     digest.add(root)
     digest.add("pdf " + (pdfEngine ?? "none"))

@@ -29,6 +29,8 @@ struct OutputTimes {
   var content: [String: (ContentFacts.Stamp, FileFacts)] = [:]
   /// `TreeStamp.of` the build folder once the build was in place.
   var tree = ""
+  /// The clerk binary that made the build, and its digest.
+  var executable: ExecutableDigest?
 
   init(
     record: String, times: [String: Int64], started: Int64 = 0, content: [String: (ContentFacts.Stamp, FileFacts)] = [:],
@@ -42,7 +44,11 @@ struct OutputTimes {
   }
 
   /// The content facts the next build may trust.
-  var facts: ContentFacts { ContentFacts(known: content, trustedBefore: started - 1_000_000_000) }
+  var facts: ContentFacts { ContentFacts(known: content, trustedBefore: trustedBefore) }
+
+  /// Stamps before this time (nanoseconds since 1970) are trusted: a second
+  /// before that build started.
+  var trustedBefore: Int64 { started - 1_000_000_000 }
 
   /// Where the times of the build in `folder` are kept.
   static func path(for folder: String) -> String {
@@ -60,9 +66,14 @@ struct OutputTimes {
     let started = Array(Self.startedPrefix.utf8)
     let content = Array(Self.contentPrefix.utf8)
     let tree = Array(Self.treePrefix.utf8)
+    let executable = Array(Self.executablePrefix.utf8)
     for line in lines {
       if line.starts(with: tree) {
         self.tree = String(decoding: line.dropFirst(tree.count), as: UTF8.self)
+        continue
+      }
+      if line.starts(with: executable) {
+        self.executable = ExecutableDigest(line: Substring(String(decoding: line.dropFirst(executable.count), as: UTF8.self)))
         continue
       }
       if line.starts(with: started) {
@@ -105,6 +116,7 @@ struct OutputTimes {
     }
     line(record)
     line(Self.startedPrefix, String(started))
+    if let executable { line(Self.executablePrefix, executable.line) }
     // Tens of thousands of lines, written as bytes, in no particular order:
     // the file is read into a dictionary, and it is beside the output,
     // which holds the same bytes whatever order this is in.
@@ -177,6 +189,7 @@ struct OutputTimes {
 
   static let startedPrefix = "started "
   static let treePrefix = "tree "
+  static let executablePrefix = "exe "
   static let contentPrefix = "c\t"
 
   /// One content file's line: its path, stamp and facts.

@@ -52,7 +52,8 @@ struct LoadArchive: BuildStep {
     }
     let inputs = BuildInputs(
       index: index, templates: context.templates.directory, pdfEngine: options.noPDF ? nil : context.pdfEngine?.version,
-      facts: times?.facts ?? ContentFacts())
+      facts: times?.facts ?? ContentFacts(),
+      executable: ExecutableDigest.of(known: times?.executable, trustedBefore: times?.trustedBefore ?? 0))
     context.inputs = inputs
     context.reuse = ReusePlan(
       previous: record, times: times, inputs: inputs,

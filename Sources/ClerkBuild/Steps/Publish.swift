@@ -62,7 +62,7 @@ struct Publish: BuildStep {
     var times: [String: Int64] = [:]
     let carried = context.carriedOver
     func keep(_ files: [IncrementalRecord.File], carried: Bool) {
-      // A carried file is the same file (a hard link): its time is the one kept.
+      // A carried file is the same file (moved or linked): its time is the one kept.
       let kept = carried ? context.reuse.times : nil
       for file in files {
         if let time = kept?.times[file.path] ?? ContentFacts.Stamp.of(context.tree.destination + "/" + file.path)?.modified {
@@ -72,11 +72,13 @@ struct Publish: BuildStep {
     }
     for (id, record) in context.records { keep(record.files, carried: carried.contains(id)) }
     keep(context.archive?.files ?? [], carried: context.archiveCarried)
-    OutputTimes(record: record, times: times, started: context.startedAt, content: context.inputs?.facts.recorded ?? [:])
-      .write(for: destination) {
-        stamping.wait()
-        return stamp.values.first ?? ""
-      }
+    var output = OutputTimes(
+      record: record, times: times, started: context.startedAt, content: context.inputs?.facts.recorded ?? [:])
+    output.executable = context.inputs?.executable
+    output.write(for: destination) {
+      stamping.wait()
+      return stamp.values.first ?? ""
+    }
   }
 
   /// What the next build into the same folder reads to carry over what
