@@ -49,6 +49,12 @@ public final class RunStore: @unchecked Sendable {
     count = Int(info.st_size) / 8
   }
 
+  /// The file's `fstat`, as the store reads it.
+  public func status() -> stat? {
+    var info = stat()
+    return fstat(descriptor, &info) == 0 ? info : nil
+  }
+
   deinit {
     close(descriptor)
     if let temporary { unlink(temporary) }

@@ -144,6 +144,9 @@ import Testing
     }
     let text = try String(contentsOf: folder.appendingPathComponent(IncrementalRecord.fileName), encoding: .utf8)
     #expect(!text.contains("exempt"), "the runs are in their own file")
+    // The same bytes written again are another record to the times file.
+    try text.write(to: folder.appendingPathComponent(IncrementalRecord.fileName), atomically: true, encoding: .utf8)
+    #expect(IncrementalRecord.read(folder.path)?.digest != digest)
   }
 
   /// `RecordedFiles` (one listing a folder, `fstatat` within it) against

@@ -2,8 +2,11 @@ import ClerkAudit
 import ClerkCore
 import ClerkRender
 import ClerkIntegrity
-import Crypto
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// What a build keeps beside its output (`clerk-incremental.json`, outside
 /// `public/`: it holds the audit's memory of non-public text) so the next
@@ -144,7 +147,8 @@ struct IncrementalRecord {
   /// The exempt runs of every meeting's audit, as bytes, beside the record.
   static let runsFileName = "clerk-incremental.runs"
 
-  /// The SHA-256 of the record as read (`OutputTimes` names it).
+  /// Which record this is: its two files' stamps (`identity`) as read;
+  /// `OutputTimes` names the one they go with.
   var digest = ""
   /// Each meeting's line as read, by path: a meeting carried over writes
   /// the same line again rather than encoding it anew.
@@ -180,8 +184,12 @@ struct IncrementalRecord {
   /// (the runs are in `runsFileName`; the summaries are `RecordedSummaries`
   /// bytes, kept as they are). Meetings are decoded on every core.
   static func read(_ folder: String) -> IncrementalRecord? {
-    guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
-      let runs = RunStore(reading: folder + "/" + runsFileName), let runsDigest = digest(file: folder + "/" + runsFileName)
+    let descriptor = open(folder + "/" + fileName, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, let data = try? handle.readToEnd(),
+      let runs = RunStore(reading: folder + "/" + runsFileName), let runsStatus = runs.status()
     else { return nil }
     let lines = ByteLines.lines(data)
     guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: first) else { return nil }
@@ -208,7 +216,7 @@ struct IncrementalRecord {
       record.meetings[path] = meeting
       record.lines[path] = line
     }
-    record.digest = digest(data + Data(("\n" + runsDigest).utf8))
+    record.digest = identity(record: status, runs: runsStatus)
     return record
   }
 
@@ -224,11 +232,8 @@ struct IncrementalRecord {
     guard let text = FileWriter(folder + "/" + Self.fileName), let runs = FileWriter(folder + "/" + Self.runsFileName) else {
       return nil
     }
-    var textDigest = SHA256()
-    var runsDigest = SHA256()
     func line(_ data: Data) {
       text.write(data)
-      textDigest.update(data: data)
     }
     line(
       json(Header(site: site, today: today, nonPublicFingerprint: nonPublicFingerprint, archive: archive)) + Data("\n".utf8))
@@ -239,29 +244,28 @@ struct IncrementalRecord {
       guard let exempt else { return nil }  // runs that cannot be read: no record
       let bytes = RunStore.bytes(exempt)
       runs.write(bytes)
-      runsDigest.update(data: bytes)
       let summaries = meeting.summaries?.json ?? Data()
       let body = unchanged.contains(path) ? earlier?.lines[path] ?? json(meeting) + summaries : json(meeting) + summaries
       line(Data("\(path) \(written) \(exempt.count) \(summaries.count) ".utf8) + body + Data("\n".utf8))
       written += exempt.count
     }
     guard text.close(), runs.close() else { return nil }
-    textDigest.update(data: Data(("\n" + FileDigests.hex(runsDigest.finalize())).utf8))
-    return FileDigests.hex(textDigest.finalize())
+    var record = stat()
+    var runsStatus = stat()
+    guard lstat(folder + "/" + Self.fileName, &record) == 0, lstat(folder + "/" + Self.runsFileName, &runsStatus) == 0
+    else { return nil }
+    return Self.identity(record: record, runs: runsStatus)
   }
 
-  /// The SHA-256 of the record as read, which its `OutputTimes` name.
-  static func digest(_ data: Data) -> String {
-    FileDigests.hex(SHA256.hash(data: data))
-  }
-
-  /// The SHA-256 of a file, read a megabyte at a time.
-  static func digest(file path: String) -> String? {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
-    var hasher = SHA256()
-    while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-    return FileDigests.hex(hasher.finalize())
+  /// A record's identity: the stamps (inode, size, modification and
+  /// change times) of its two files as the build that wrote them left
+  /// them. Another record, or one written over, by hand or by a build,
+  /// has another: a change time cannot be set back. (Hashing the files
+  /// read 28 MB on every build of the medium bench archive.)
+  static func identity(record: stat, runs: stat) -> String {
+    [record, runs].map { info in
+      "\(info.st_ino) \(info.st_size) \(ContentFacts.nanoseconds(info.st_mtim)) \(ContentFacts.nanoseconds(info.st_ctim))"
+    }.joined(separator: " ")
   }
 }
 

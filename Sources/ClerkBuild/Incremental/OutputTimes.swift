@@ -13,7 +13,7 @@ import Foundation
 /// build carries a file over only while its time is the one recorded
 /// here (a file edited by hand, even to the same size, is rendered again),
 /// and only when these times belong to the record it read (the first line
-/// is that record's SHA-256).
+/// is that record's identity: its files' stamps).
 ///
 /// It also keeps what that build learnt of the content files (`ContentFacts`):
 /// their stamps, SHA-256 and the meetings they name, and when the build
@@ -21,7 +21,7 @@ import Foundation
 struct OutputTimes {
   /// Nanoseconds since 1970, by path relative to the build folder.
   var times: [String: Int64] = [:]
-  /// `IncrementalRecord.digest` of the record these times go with.
+  /// `IncrementalRecord.identity` of the record these times go with.
   var record = ""
   /// When the build started (nanoseconds since 1970).
   var started: Int64 = 0
