@@ -5,6 +5,8 @@
 #   2. no-op rebuild (nothing changed)    <= 10% of the full build
 #   3. one-item edit rebuild              <= 10% of the full build
 #   4. full build of the large archive   <= 2 x its floor, in <= 1 GiB
+# and, on the medium archive, how long `clerk serve` takes to show an edit
+# (<= 1 s; tools/bench_serve.py, its work folder in memory too).
 # The floor is cmark-gfm alone: two processes side by side (the file list
 # split in two), each writing its HTML, with the same extensions and options
 # Clerk uses. Everything writes into memory (/dev/shm) when there is one,
@@ -102,6 +104,8 @@ PY
     cp -p "$WORK/item-backup.md" "$ITEM"
     trap - EXIT
     echo "  one-item edit:    $EDIT s, $(ratio "$EDIT" "$FULL") of the full build (target <= 0.10): $(verdict "$(ratio "$EDIT" "$FULL")" 0.10); edited ${ITEM#"$ARCHIVE"/}; $(grep -o "Rendered.*" "$WORK/edit-$PRESET.log")"
+    SERVE=$(TMPDIR=$MEMORY python3 tools/bench_serve.py "$CLERK" "$ARCHIVE" 3 | awk '/median/ {print $2}')
+    echo "  clerk serve:      an edit shows in the page after $SERVE s (median of 3; target <= 1): $(verdict "$SERVE" 1)"
   fi
   rm -rf "$OUT" "$MEMORY/.clerk-bench-out-$PRESET.clerk-times"
 done
