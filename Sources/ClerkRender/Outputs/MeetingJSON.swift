@@ -11,7 +11,7 @@ extension MeetingOutputs {
     func render(_ pages: MeetingPages) throws(TemplateSet.Problem) -> [OutputFile] { [Self.file(pages)] }
 
     static func file(_ pages: MeetingPages) -> OutputFile {
-      OutputFile(path: SiteLayout.meetingJSON(pages.id), text: OpenData.encode(event(pages)))
+      OutputFile(path: SiteLayout.meetingJSON(pages.id), text: event(pages).text)
     }
 
     static func event(_ pages: MeetingPages) -> OpenDataEvent {
