@@ -69,7 +69,11 @@ enum TreeManifest {
   ) throws(Manifest.Problem) -> (Manifest, written: [String: Manifest.File]) {
     let prefix = subtree + "/"
     let written = try FileDigests.of(
-      tree: tree.temporary + "/" + subtree, skipping: [Manifest.fileName], known: { carried[prefix + $0] })
+      tree: tree.temporary + "/" + subtree, skipping: [Manifest.fileName],
+      known: { path in
+        // Written by this build (and unchanged since): the digest of the bytes written.
+        tree.writtenDigest(prefix + path).map { Manifest.File(sha256: $0.sha256, size: $0.size) } ?? carried[prefix + path]
+      })
     var files = written
     for path in tree.filesInCarriedFolders(under: subtree) {
       guard let file = carried[prefix + path] else { throw Manifest.Problem(message: "no SHA-256 recorded for '\(prefix)\(path)'") }

@@ -66,13 +66,7 @@ public enum FileDigests {
 
   /// Lowercase hexadecimal, two digits a byte.
   public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    for byte in bytes {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0f)])
-    }
-    return String(decoding: text, as: UTF8.self)
+    Hex.lowercase(bytes)
   }
 
   /// Relative paths of the regular files under `root`, sorted, as

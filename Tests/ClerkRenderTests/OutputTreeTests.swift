@@ -110,6 +110,28 @@ import Testing
   }
 }
 
+/// The digests of written files come from the bytes written (what
+/// `sha256sum` says of them), and only while the file is as written.
+@Suite struct WrittenDigestTests {
+  @Test func aWrittenFilesDigestHoldsUntilTheFileChanges() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let tree = try OutputTree(out: folder.appendingPathComponent("out").path, content: folder.appendingPathComponent("content").path)
+    defer { tree.abandon() }
+    try tree.write([OutputFile(path: "c/m/index.html", text: "one")], under: "public")
+    let written = try #require(tree.writtenDigest("public/c/m/index.html"))
+    #expect(written.sha256 == "7692c3ad3540bb803c020b3aee66cd8887123234ea0c6e7143c0add73ff431ed" && written.size == 3)
+    try tree.rewrite("c/m/index.html", "two, again", under: "public")
+    #expect(tree.writtenDigest("public/c/m/index.html")?.sha256 == "0b5b08869b305ce2a6aa8278e47c8caf0f69ccc5d691cd1001175a5234a13ea5")
+    // Changed behind the tree's back, even to the same size (once the
+    // clock has moved on: file times are coarse): no digest, so it is read.
+    usleep(50_000)
+    try "two, AGAIN".write(toFile: tree.path("c/m/index.html", under: "public"), atomically: false, encoding: .utf8)
+    #expect(tree.writtenDigest("public/c/m/index.html") == nil)
+    #expect(tree.writtenDigest("public/c/m/never-written.html") == nil)
+  }
+}
+
 /// Reading a live output while builds are swapped into it (`clerk serve`).
 @Suite struct SwapLockTests {
   /// A reader holding the lock finds every carried page, however the swaps fall.

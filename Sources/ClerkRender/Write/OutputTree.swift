@@ -1,4 +1,5 @@
 import ClerkCore
+import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -36,6 +37,8 @@ public final class OutputTree: @unchecked Sendable {
   private var movedFiles = Set<String>()
   /// Held while the build is swapped in, when something reads `destination` as it is live (`clerk serve`).
   public var swapLock: SwapLock?
+  /// The SHA-256 of each file written, from the bytes in hand, by path from the top.
+  private var digests: [String: WrittenFile] = [:]
   /// Warnings to show the user (e.g. a previous build that could not be fully removed).
   public private(set) var notes: [String] = []
 
@@ -120,6 +123,7 @@ public final class OutputTree: @unchecked Sendable {
     let fileManager = FileManager.default
     var created = Set<String>()
     var paths: [String] = []
+    var digested: [(String, WrittenFile)] = []
     let (carried, moved) = lock.withLock { (self.carried, self.movedFolders) }
     for file in files {
       let relative = subtree + "/" + file.path
@@ -129,32 +133,55 @@ public final class OutputTree: @unchecked Sendable {
       let path = temporary + "/" + relative
       var problem = Self.folderReady(for: path, created: &created)
       if problem == 0 && carried.contains(relative) { unlink(path) }
+      var digest: WrittenFile?
       if problem == 0 {
         switch file.contents {
-        case .text(let text):
-          problem = Self.writeFile(path, text)
+        case .text(var text):
+          (problem, digest) = text.withUTF8 { Self.writeDigested(path, UnsafeRawBufferPointer($0)) }
         case .copy(let source):
           guard let contents = fileManager.contents(atPath: source) else {
             throw Problem(message: "cannot read '\(source)' to publish it")
           }
-          problem = contents.withUnsafeBytes { Self.writeFile(path, $0) }
+          (problem, digest) = contents.withUnsafeBytes { Self.writeDigested(path, $0) }
         }
       }
       guard problem == 0 else {
         throw Problem(message: Self.writeFailure(relative, errno: problem))
       }
       paths.append(relative)
+      if let digest { digested.append((relative, digest)) }
     }
     lock.lock()
     written += paths
+    for (relative, digest) in digested { digests[relative] = digest }
     lock.unlock()
   }
 
   /// Writes a file of the tree again (already listed, so not listed twice).
   public func rewrite(_ relative: String, _ text: String, under subtree: String) throws(Problem) {
     if isCarried(subtree + "/" + relative) { unlink(path(relative, under: subtree)) }
-    let problem = Self.writeFile(path(relative, under: subtree), text)
+    var text = text
+    let (problem, digest) = text.withUTF8 { Self.writeDigested(path(relative, under: subtree), UnsafeRawBufferPointer($0)) }
     guard problem == 0 else { throw Problem(message: Self.writeFailure(subtree + "/" + relative, errno: problem)) }
+    lock.withLock { digests[subtree + "/" + relative] = digest }
+  }
+
+  /// The SHA-256 and size of a file this build wrote (by path from the
+  /// top), while the file is still as it was written (same inode, size and
+  /// change time); nil otherwise, and it is read and hashed.
+  public func writtenDigest(_ relative: String) -> (sha256: String, size: Int)? {
+    guard let digest = lock.withLock({ digests[relative] }) else { return nil }
+    var status = stat()
+    guard lstat(temporary + "/" + relative, &status) == 0, WrittenFile.Stamp(status) == digest.stamp else { return nil }
+    return (digest.sha256, digest.size)
+  }
+
+  /// Writes a file, and takes its SHA-256 from the bytes written and its stamp once written.
+  static func writeDigested(_ path: String, _ buffer: UnsafeRawBufferPointer) -> (Int32, WrittenFile?) {
+    var status = stat()
+    let problem = writeFile(path, buffer, status: &status)
+    guard problem == 0 else { return (problem, nil) }
+    return (0, WrittenFile(sha256: Hex.lowercase(SHA256.hash(data: buffer)), size: buffer.count, stamp: WrittenFile.Stamp(status)))
   }
 
   /// Carries files of an earlier build (in `previous`: usually
@@ -255,6 +282,12 @@ public final class OutputTree: @unchecked Sendable {
   }
 
   static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) -> Int32 {
+    var status = stat()
+    return writeFile(path, buffer, status: &status)
+  }
+
+  /// As `writeFile(_:_:)`, with the file's `fstat` once written.
+  static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer, status: inout stat) -> Int32 {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return errno }
     var offset = 0
@@ -267,6 +300,11 @@ public final class OutputTree: @unchecked Sendable {
         return problem
       }
       offset += count
+    }
+    guard fstat(descriptor, &status) == 0 else {
+      let problem = errno
+      close(descriptor)
+      return problem
     }
     // A full disk may only show when the file is closed (NFS, quotas).
     return close(descriptor) == 0 ? 0 : errno
