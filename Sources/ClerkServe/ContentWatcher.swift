@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 
 #if canImport(Glibc)
@@ -31,12 +32,24 @@ final class ContentWatcher: @unchecked Sendable {
     }
   }
 
-  /// Returns once something changed in a watched folder (or the task is cancelled).
+  /// Returns once something changed in a watched folder (or the task is
+  /// cancelled). The kernel's events are waited for on a thread of their
+  /// own, never holding one of the few the server answers requests on.
   func waitForChange() async {
-    if let events {
-      await events.waitForChange()
-    } else {
+    guard let events else {
       await polled.waitForChange()
+      return
+    }
+    let cancelled = Locked(false)
+    await withTaskCancellationHandler {
+      await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+        DispatchQueue.global(qos: .userInitiated).async {
+          _ = events.waitForChange(until: nil, cancelled: { cancelled.value })
+          continuation.resume()
+        }
+      }
+    } onCancel: {
+      cancelled.value = true
     }
   }
 }
@@ -44,7 +57,8 @@ final class ContentWatcher: @unchecked Sendable {
 /// Changes reported by the kernel (inotify): a watch on every folder of
 /// the tree, and on each folder made in it later. A change is reported
 /// once the folder has been quiet for `quiet` (an editor saving a file in
-/// several steps starts one build, not several).
+/// several steps starts one build, not several). A file's change is the
+/// moment it is closed after writing, so a build never reads it half written.
 final class FolderEvents: @unchecked Sendable {
   static let quiet: Duration = .milliseconds(25)
   static let mask = UInt32(
@@ -85,18 +99,23 @@ final class FolderEvents: @unchecked Sendable {
     return true
   }
 
-  func waitForChange() async {
+  /// Blocks until a change has been seen and the folders have then been
+  /// quiet for `quiet`: true; false at `deadline`, or once `cancelled`.
+  func waitForChange(until deadline: ContinuousClock.Instant?, cancelled: () -> Bool) -> Bool {
     var changed = false
     var quietSince = ContinuousClock.now
-    while !Task.isCancelled {
+    while !cancelled() {
+      let now = ContinuousClock.now
       if readEvents() {
         changed = true
-        quietSince = ContinuousClock.now
-      } else if changed && ContinuousClock.now - quietSince >= Self.quiet {
-        return
+        quietSince = now
+      } else if changed && now - quietSince >= Self.quiet {
+        return true
       }
-      try? await Task.sleep(for: .milliseconds(5))
+      if let deadline, now >= deadline { return false }
+      usleep(5_000)
     }
+    return false
   }
 
   /// Reads the events waiting; whether any is a change to what is watched.
@@ -121,6 +140,13 @@ final class FolderEvents: @unchecked Sendable {
         }
         guard !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
         let isFolder = event.mask & UInt32(IN_ISDIR) != 0
+        // A file counts once it is closed after writing (or moved, removed,
+        // touched): not while an editor is still writing it.
+        if !isFolder && event.mask & UInt32(IN_MODIFY | IN_CREATE) != 0
+          && event.mask & ~UInt32(IN_MODIFY | IN_CREATE) & Self.mask == 0
+        {
+          continue
+        }
         if isFolder && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = folders[event.wd] {
           _ = watch(parent + "/" + name)
         }

@@ -33,17 +33,23 @@ public struct PreviewBuild: Sendable {
 /// served are carried over from it, their folders moved in whole), and is
 /// swapped in under `swapLock`, which the server holds while it reads a
 /// file, so a request never finds the tree half swapped. A failed build
-/// leaves the served tree as it was.
+/// leaves the served tree as it was. At the swap, the build's number takes
+/// over with its tree, so a page never carries another build's number.
 struct PreviewBuilder: Sendable {
   /// The build's folder, holding `public/` and `non-public/`.
   let folder: String
   let options: BuildOptions
-  let swapLock = SwapLock()
+  let swapLock: SwapLock
+  /// The number of the build running.
+  private let running = Locked(0)
   /// The templates folder the last build used (resolved by `options.templates`), to watch it too.
   let templates = Locked<String?>(nil)
 
-  init(work: String, options: BuildOptions) {
-    folder = work + "/site"
+  init(work: String, options: BuildOptions, served: Locked<ServedTree>) {
+    let folder = work + "/site"
+    self.folder = folder
+    let running = running
+    swapLock = SwapLock { served.value = ServedTree(folder: folder, number: running.value, errors: []) }
     var options = options
     let resolve = options.templates
     let templates = self.templates
@@ -60,6 +66,7 @@ struct PreviewBuilder: Sendable {
 
   /// Builds preview `number` over the build being served.
   func build(number: Int) -> PreviewBuild {
+    running.value = number
     let started = ContinuousClock.now
     let outcome = BuildPipeline().run(options)
     let elapsed = (ContinuousClock.now - started).components

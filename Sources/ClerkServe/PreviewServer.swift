@@ -77,7 +77,7 @@ public struct PreviewServer: Sendable {
     await server.appendRoute(HTTPRoute(methods: [.GET], path: ErrorOverlay.eventsPath)) { _ in
       EventStreamBody(events: await state.listen()).response
     }
-    let builder = PreviewBuilder(work: work, options: options.build)
+    let builder = PreviewBuilder(work: work, options: options.build, served: state.tree)
     await server.appendRoute("*", to: TreeHandler(state: state, swapLock: builder.swapLock))
     let failed = Locked<(any Error)?>(nil)
     let running = Task {

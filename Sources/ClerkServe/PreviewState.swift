@@ -1,40 +1,50 @@
+import ClerkCore
 import Foundation
 
-/// What is being served: the tree of the last good build, its number, and
-/// the errors of the latest build if it failed. Pages are told of each
-/// change through the reload channel, in the same step, so no page misses one.
+/// What a request is answered from: the folder of the build being served
+/// (nil until one succeeds), its number, and the errors of the latest
+/// build if it failed. It changes together with the tree on disk: a
+/// build's tree and number take over at the swap (`PreviewBuilder`,
+/// inside the swap lock), its errors when it ends.
+struct ServedTree: Sendable {
+  var folder: String?
+  /// 0: none yet.
+  var number = 0
+  var errors: [String] = []
+}
+
+/// The served tree, and the pages listening for changes: each change is
+/// sent on the reload channel in the same step as it is made, so no page
+/// misses one.
 actor PreviewState {
   /// `public` or `non-public`: the tree of a build that is served.
   let subtree: String
   let channel = ReloadChannel()
-  /// The folder of the build being served, nil until one succeeds.
-  private(set) var folder: String?
-  /// The number of the build being served (0: none yet).
-  private(set) var served = 0
-  private(set) var errors: [String] = []
+  /// Read by every request (under the swap lock), written by the builder at the swap and here.
+  nonisolated let tree = Locked(ServedTree())
 
   init(subtree: String) {
     self.subtree = subtree
   }
 
-  /// The tree served (`<build>/public` or `<build>/non-public`).
-  var root: String? { folder.map { $0 + "/" + subtree } }
-
-  /// Takes a finished build: serves it if it succeeded, or keeps the last
-  /// good one and shows the errors.
+  /// Takes a finished build: serves it if it succeeded (its tree is in
+  /// place already, when it wrote one), or keeps the last good one and
+  /// shows the errors.
   func finished(_ build: PreviewBuild) {
-    errors = build.errorLines
+    let errors = build.errorLines
     guard build.succeeded, let built = build.folder else {
+      tree.value.errors = errors
       channel.send(ReloadChannel.errors(errors))
       return
     }
-    folder = built
-    served = build.number
-    channel.send(ReloadChannel.build(served))
+    tree.value = ServedTree(folder: built, number: build.number, errors: errors)
+    channel.send(ReloadChannel.build(build.number))
   }
 
   /// A page's event stream, starting with the present state.
   func listen() -> AsyncStream<Data> {
-    channel.listen(greeting: [ReloadChannel.build(served)] + (errors.isEmpty ? [] : [ReloadChannel.errors(errors)]))
+    let served = tree.value
+    return channel.listen(
+      greeting: [ReloadChannel.build(served.number)] + (served.errors.isEmpty ? [] : [ReloadChannel.errors(served.errors)]))
   }
 }

@@ -15,16 +15,19 @@ struct TreeHandler: HTTPHandler {
     guard request.method == .GET else {
       return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET"]))
     }
-    let (root, served, errors) = await (state.root, state.served, state.errors)
-    guard let root else {
+    let found = swapLock.reading { () -> (ServedTree, ServedPath?, Data?) in
+      let served = state.tree.value
+      guard let folder = served.folder else { return (served, nil, nil) }
+      let resolution = ServedPath.resolve(request.target.path(percentEncoded: true), in: folder + "/" + state.subtree)
+      guard case .file(let path) = resolution else { return (served, resolution, nil) }
+      return (served, resolution, FileManager.default.contents(atPath: path))
+    }
+    let (tree, resolution, body) = found
+    let (served, errors) = (tree.number, tree.errors)
+    guard let resolution else {
       return page(ErrorOverlay.waitingPage(build: served, errors: errors), status: .serviceUnavailable)
     }
-    let found = swapLock.reading { () -> (ServedPath, Data?) in
-      let resolution = ServedPath.resolve(request.target.path(percentEncoded: true), in: root)
-      guard case .file(let path) = resolution else { return (resolution, nil) }
-      return (resolution, FileManager.default.contents(atPath: path))
-    }
-    switch found {
+    switch (resolution, body) {
     case (.forbidden, _):
       return text("403 forbidden: outside the served tree\n", status: .forbidden)
     case (.notFound, _), (.file, nil):

@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 import TestSupport
 import Testing
@@ -178,16 +179,5 @@ import Testing
     }
     let kept = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("clerk-previous") }
     #expect(kept.count == 1, "\(kept)")
-  }
-}
-
-/// A value shared between the test and its reader thread.
-final class Locked<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: Value
-  init(_ value: Value) { stored = value }
-  var value: Value {
-    get { lock.withLock { stored } }
-    set { lock.withLock { stored = newValue } }
   }
 }

@@ -39,20 +39,35 @@ import Testing
     #expect(events.readEvents(), "an item in a new folder")
   }
 
-  @Test func aSaveIsOneChangeOnceQuiet() async throws {
+  @Test func aSaveIsOneChangeOnceQuiet() throws {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let watcher = ContentWatcher([folder.path])
+    let events = try #require(FolderEvents())
+    #expect(events.watch(folder.path))
+    #expect(!events.waitForChange(until: .now + .milliseconds(200), cancelled: { false }), "nothing changed yet")
     try "one".write(to: folder.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
     let started = ContinuousClock.now
-    let waiting = Task { await watcher.waitForChange() }
-    let timeout = Task {
-      try await Task.sleep(for: .seconds(20))
-      waiting.cancel()
-    }
-    await waiting.value
-    timeout.cancel()
-    let waited = ContinuousClock.now - started
-    #expect(waited >= FolderEvents.quiet && waited < .seconds(20), "\(waited)")
+    #expect(events.waitForChange(until: .now + .seconds(20), cancelled: { false }))
+    #expect(ContinuousClock.now - started >= FolderEvents.quiet)
+  }
+
+  /// A file being written is not a change until it is closed.
+  @Test func aFileIsAChangeOnceClosed() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let events = try #require(FolderEvents())
+    #expect(events.watch(folder.path))
+    let path = folder.appendingPathComponent("01-item.md").path
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    usleep(50_000)
+    #expect(events.readEvents(), "made (and closed) empty")
+    try handle.write(contentsOf: Data("---\ntitle: Half".utf8))
+    usleep(50_000)
+    #expect(!events.readEvents(), "still open")
+    try handle.write(contentsOf: Data(" written\n---\n".utf8))
+    try handle.close()
+    usleep(50_000)
+    #expect(events.readEvents(), "closed")
   }
 }

@@ -82,27 +82,14 @@ enum RecordedFiles {
     }
 
     private mutating func read(_ folder: String, prefix: String) -> Bool {
-      guard let directory = opendir(folder) else { return false }
-      defer { closedir(directory) }
-      let descriptor = dirfd(directory)
+      guard let found = TreeWalk.statusEntries(of: folder) else { return false }
       var folders: [String] = []
-      while let entry = readdir(directory) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        if name == "." || name == ".." { continue }
-        var status = stat()
-        guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-        let kind: TreeWalk.Kind
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: kind = .file
-        case S_IFDIR: kind = .folder
-        case S_IFLNK: kind = .link
-        default: kind = .other
-        }
-        entries[prefix + name] = Entry(
+      for entry in found {
+        guard let status = entry.status else { return false }
+        let kind = TreeWalk.kind(status)
+        entries[prefix + entry.name] = Entry(
           kind: kind, size: Int64(status.st_size), modified: ContentFacts.nanoseconds(status.st_mtim))
-        if kind == .folder { folders.append(name) }
+        if kind == .folder { folders.append(entry.name) }
       }
       for name in folders where !read(folder + "/" + name, prefix: prefix + name + "/") { return false }
       return true

@@ -33,27 +33,11 @@ enum TreeStamp {
     return digest.hex
   }
 
-  /// One entry of a folder, as `lstat` describes it.
-  struct Entry {
-    var name: String
-    var status: stat?
-  }
+  typealias Entry = TreeWalk.StatusEntry
 
   /// The entries of `folder`, in the order of their names' bytes.
   static func entries(of folder: String) -> [Entry] {
-    guard let directory = opendir(folder) else { return [] }
-    defer { closedir(directory) }
-    let descriptor = dirfd(directory)
-    var found: [Entry] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name == "." || name == ".." { continue }
-      var status = stat()
-      found.append(Entry(name: name, status: fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 ? status : nil))
-    }
-    return found.sorted { UTF8Order.precedes($0.name, $1.name) }
+    (TreeWalk.statusEntries(of: folder) ?? []).sorted { UTF8Order.precedes($0.name, $1.name) }
   }
 
   /// Adds an entry's path and `lstat` fields, then, for a folder, its entries.

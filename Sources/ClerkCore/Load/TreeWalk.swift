@@ -42,6 +42,41 @@ public enum TreeWalk {
     return found
   }
 
+  /// One entry of a folder, with its `lstat` (nil when it could not be taken).
+  public struct StatusEntry: @unchecked Sendable {
+    public var name: String
+    public var status: stat?
+  }
+
+  /// The entries of one folder (not what is in its folders), in no
+  /// particular order, each with its `lstat` taken relative to the folder
+  /// (`fstatat`), not by its whole path; nil when the folder cannot be read.
+  public static func statusEntries(of folder: String) -> [StatusEntry]? {
+    guard let directory = opendir(folder) else { return nil }
+    defer { closedir(directory) }
+    let descriptor = dirfd(directory)
+    var found: [StatusEntry] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name == "." || name == ".." { continue }
+      var status = stat()
+      found.append(StatusEntry(name: name, status: fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 ? status : nil))
+    }
+    return found
+  }
+
+  /// The kind `lstat` gives.
+  public static func kind(_ status: stat) -> Kind {
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .folder
+    case S_IFLNK: return .link
+    default: return .other
+    }
+  }
+
   /// The relative paths of the regular files under `root`, sorted.
   public static func files(under root: String) -> [String] {
     entries(under: root).filter { $0.kind == .file }.map(\.path)
@@ -75,11 +110,6 @@ public enum TreeWalk {
   static func kind(of path: String) -> Kind {
     var info = stat()
     guard lstat(path, &info) == 0 else { return .other }
-    switch info.st_mode & S_IFMT {
-    case S_IFREG: return .file
-    case S_IFDIR: return .folder
-    case S_IFLNK: return .link
-    default: return .other
-    }
+    return kind(info)
   }
 }

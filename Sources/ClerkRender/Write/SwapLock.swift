@@ -12,8 +12,12 @@ import Foundation
 /// tree or from the new one.
 public final class SwapLock: @unchecked Sendable {
   private var lock = pthread_rwlock_t()
+  /// Run at the end of each swap that succeeded, before any reader reads
+  /// again: what readers are told of the tree changes with it.
+  private let swapped: @Sendable () -> Void
 
-  public init() {
+  public init(swapped: @escaping @Sendable () -> Void = {}) {
+    self.swapped = swapped
     pthread_rwlock_init(&lock, nil)
   }
 
@@ -32,6 +36,8 @@ public final class SwapLock: @unchecked Sendable {
   public func swapping<Value, Failure: Error>(_ body: () throws(Failure) -> Value) throws(Failure) -> Value {
     pthread_rwlock_wrlock(&lock)
     defer { pthread_rwlock_unlock(&lock) }
-    return try body()
+    let value = try body()
+    swapped()
+    return value
   }
 }

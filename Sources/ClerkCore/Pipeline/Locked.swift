@@ -1,13 +1,13 @@
 import Foundation
 
 /// A value shared between threads.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
   private let lock = NSLock()
   private var stored: Value
 
-  init(_ value: Value) { stored = value }
+  public init(_ value: Value) { stored = value }
 
-  var value: Value {
+  public var value: Value {
     get { lock.withLock { stored } }
     set { lock.withLock { stored = newValue } }
   }
