@@ -12,17 +12,19 @@ struct LoadArchive: BuildStep {
     let options = context.options
     // What the last build left beside the output is read while the index
     // loads: neither needs the other.
-    let earlier = ResultSlots<(folder: String, times: OutputTimes?, record: IncrementalRecord?)>(count: 1)
-    let index = ResultSlots<(ArchiveIndex?, Diagnostics)>(count: 1)
+    // (The index and the times take about as long as the record.)
+    let folder = ContentFiles.resolvedPath(options.out)
+    let record = ResultSlots<IncrementalRecord?>(count: 1)
+    let index = ResultSlots<(index: ArchiveIndex?, problems: Diagnostics, times: OutputTimes?)>(count: 1)
     ParallelWork.run(count: 2, width: 2) { task in
       if task == 0 {
-        index.set(0, ArchiveLoader(root: options.content).loadIndex())
+        let (loaded, problems) = ArchiveLoader(root: options.content).loadIndex()
+        index.set(0, (loaded, problems, OutputTimes(for: folder)))
       } else {
-        let folder = ContentFiles.resolvedPath(options.out)
-        earlier.set(0, (folder, OutputTimes(for: folder), Self.record(in: folder, options)))
+        record.set(0, Self.record(in: folder, options))
       }
     }
-    let (loaded, problems) = index.values[0]
+    let (loaded, problems, earlierTimes) = index.values[0]
     context.diagnostics.append(contentsOf: problems)
     guard let index = loaded else {
       throw BuildFailure.untouched(options.out)
@@ -46,9 +48,9 @@ struct LoadArchive: BuildStep {
     context.audit.recordHashes = options.auditedHashes != nil
     context.audit.keepsMemories = true
     // Read again should the tree resolve `--out` to another folder.
-    var (folder, times, record) = earlier.values[0]
+    var (times, earlierRecord) = (earlierTimes, record.values[0])
     if folder != context.previousBuild {
-      (times, record) = (OutputTimes(for: context.previousBuild), Self.record(in: context.previousBuild, options))
+      (times, earlierRecord) = (OutputTimes(for: context.previousBuild), Self.record(in: context.previousBuild, options))
     }
     let inputs = BuildInputs(
       index: index, templates: context.templates.directory, pdfEngine: options.noPDF ? nil : context.pdfEngine?.version,
@@ -56,7 +58,7 @@ struct LoadArchive: BuildStep {
       executable: ExecutableDigest.of(known: times?.executable, trustedBefore: times?.trustedBefore ?? 0))
     context.inputs = inputs
     context.reuse = ReusePlan(
-      previous: record, times: times, inputs: inputs,
+      previous: earlierRecord, times: times, inputs: inputs,
       index: index, today: options.today, folder: context.previousBuild)
     context.progress.note(
       "      \(Plural.count(index.meetings.count, "meeting")) in \(Plural.count(index.committees.count, "committee"))"
