@@ -33,6 +33,8 @@ final class BuildContext {
   /// for a full build), and every meeting's key.
   var reuse = ReusePlan()
   var inputs: BuildInputs?
+  /// What this build wrote beside its output, kept for the next (`BuildOptions.keeps`).
+  var kept: KeptBuild?
   /// Whether the build in `--out` is already what this build would write (`UpToDate`).
   var upToDate = false
   /// The folder of the build meetings are carried over from: the one in `--out`.

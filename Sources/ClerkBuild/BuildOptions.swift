@@ -18,6 +18,11 @@ public struct BuildOptions: Sendable {
   /// Held while the build is swapped into `out`, when something reads
   /// `out` while it is live (`clerk serve` builds into the folder it serves).
   public var swapLock: SwapLock?
+  /// The record and times of the build in `out`, kept in memory by the
+  /// process that made it (`clerk serve`); used while still current.
+  public var kept: KeptBuild?
+  /// Whether to return this build's record and times (`Outcome.kept`).
+  public var keeps = false
   /// Where to write the hash of every public text file as audited (a test hook).
   public var auditedHashes: String?
 

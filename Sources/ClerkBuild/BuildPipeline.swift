@@ -24,6 +24,8 @@ public struct BuildPipeline {
     /// Meetings rendered, and carried over unchanged from the previous build.
     public var rendered = 0
     public var carried = 0
+    /// The build's record and times, when `BuildOptions.keeps` and it wrote them.
+    public var kept: KeptBuild?
   }
 
   public func run(_ options: BuildOptions) -> Outcome {
@@ -48,7 +50,7 @@ public struct BuildPipeline {
       }
       return Outcome(
         diagnostics: context.diagnostics.sorted, summary: context.summary, status: 0, rendered: context.rendered.count,
-        carried: context.carriedOver.count)
+        carried: context.carriedOver.count, kept: context.kept)
     } catch {
       context.tree?.abandon()
       let failure = error as? BuildFailure ?? BuildFailure(summary: "build failed: \(error)")

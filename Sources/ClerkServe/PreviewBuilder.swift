@@ -42,6 +42,8 @@ struct PreviewBuilder: Sendable {
   let swapLock: SwapLock
   /// The number of the build running.
   private let running = Locked(0)
+  /// The last build's record and times, in memory (`KeptBuild`).
+  private let kept = Locked<KeptBuild?>(nil)
   /// The templates folder the last build used (resolved by `options.templates`), to watch it too.
   let templates = Locked<String?>(nil)
 
@@ -61,14 +63,19 @@ struct PreviewBuilder: Sendable {
     options.quiet = true
     options.out = folder
     options.swapLock = swapLock
+    options.keeps = true
     self.options = options
   }
 
   /// Builds preview `number` over the build being served.
   func build(number: Int) -> PreviewBuild {
     running.value = number
+    var options = options
+    options.kept = kept.value
     let started = ContinuousClock.now
     let outcome = BuildPipeline().run(options)
+    // A build that wrote nothing (failed, or up to date) leaves the kept one current.
+    if let written = outcome.kept { kept.value = written }
     let elapsed = (ContinuousClock.now - started).components
     return PreviewBuild(
       number: number, diagnostics: outcome.diagnostics, summary: outcome.summary, succeeded: outcome.status == 0,

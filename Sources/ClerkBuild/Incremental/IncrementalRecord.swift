@@ -226,6 +226,16 @@ struct IncrementalRecord {
   /// A meeting in `unchanged` (carried over as it was) has its line of the
   /// `earlier` record written again.
   func write(into folder: String, reusing earlier: IncrementalRecord? = nil, unchanged: Set<String> = []) -> String? {
+    write(into: folder, reusing: earlier, unchanged: unchanged, keeping: false)?.identity
+  }
+
+  /// As `write(into:reusing:unchanged:)`; when `keeping`, also the record
+  /// as `read` would return it from the files written (each meeting's runs
+  /// read from the new runs file, its line as written), for a process that
+  /// builds into the same folder again (`KeptBuild`).
+  func write(
+    into folder: String, reusing earlier: IncrementalRecord?, unchanged: Set<String>, keeping: Bool
+  ) -> (identity: String, kept: IncrementalRecord?)? {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     func json<Value: Encodable>(_ value: Value) -> Data { (try? encoder.encode(value)) ?? Data() }
@@ -238,6 +248,8 @@ struct IncrementalRecord {
     line(
       json(Header(site: site, today: today, nonPublicFingerprint: nonPublicFingerprint, archive: archive)) + Data("\n".utf8))
     var written = 0
+    var spans: [String: RunStore.Span] = [:]
+    var lines: [String: Data] = [:]
     for path in meetings.keys.sorted() {
       let meeting = meetings[path]!
       let exempt = meeting.audit.map { $0.exemptRuns?.runs } ?? []
@@ -247,6 +259,10 @@ struct IncrementalRecord {
       let summaries = meeting.summaries?.json ?? Data()
       let body = unchanged.contains(path) ? earlier?.lines[path] ?? json(meeting) + summaries : json(meeting) + summaries
       line(Data("\(path) \(written) \(exempt.count) \(summaries.count) ".utf8) + body + Data("\n".utf8))
+      if keeping {
+        spans[path] = RunStore.Span(start: written, count: exempt.count)
+        lines[path] = body
+      }
       written += exempt.count
     }
     guard text.close(), runs.close() else { return nil }
@@ -254,7 +270,13 @@ struct IncrementalRecord {
     var runsStatus = stat()
     guard lstat(folder + "/" + Self.fileName, &record) == 0, lstat(folder + "/" + Self.runsFileName, &runsStatus) == 0
     else { return nil }
-    return Self.identity(record: record, runs: runsStatus)
+    let identity = Self.identity(record: record, runs: runsStatus)
+    guard keeping, let store = RunStore(reading: folder + "/" + Self.runsFileName) else { return (identity, nil) }
+    var kept = self
+    kept.lines = lines
+    kept.digest = identity
+    for (path, span) in spans { kept.meetings[path]?.audit?.exemptRuns = StoredRuns(store: store, span: span) }
+    return (identity, kept)
   }
 
   /// A record's identity: the stamps (inode, size, modification and

@@ -16,12 +16,13 @@ struct LoadArchive: BuildStep {
     let folder = ContentFiles.resolvedPath(options.out)
     let record = ResultSlots<IncrementalRecord?>(count: 1)
     let index = ResultSlots<(index: ArchiveIndex?, problems: Diagnostics, times: OutputTimes?)>(count: 1)
+    let kept = options.carriesOver ? options.kept?.current(for: folder) : nil
     ParallelWork.run(count: 2, width: 2) { task in
       if task == 0 {
         let (loaded, problems) = ArchiveLoader(root: options.content).loadIndex()
-        index.set(0, (loaded, problems, OutputTimes(for: folder)))
+        index.set(0, (loaded, problems, kept?.times ?? OutputTimes(for: folder)))
       } else {
-        record.set(0, Self.record(in: folder, options))
+        record.set(0, kept?.record ?? Self.record(in: folder, options))
       }
     }
     let (loaded, problems, earlierTimes) = index.values[0]

@@ -20,11 +20,15 @@ struct Publish: BuildStep {
       try tree.writeTop(BuildRecord.fileName, record.json)
       try tree.writeTop(PublishedNumbers.fileName, context.numbers.json)
       let carried = Set(context.carriedOver.map(\.path))
-      let record = incrementalRecord(context).write(into: tree.temporary, reusing: context.reuse.previous, unchanged: carried)
-      guard let record else { throw OutputTree.Problem(message: "cannot write '\(IncrementalRecord.fileName)'") }
+      let written = incrementalRecord(context).write(
+        into: tree.temporary, reusing: context.reuse.previous, unchanged: carried, keeping: options.keeps)
+      guard let written else { throw OutputTree.Problem(message: "cannot write '\(IncrementalRecord.fileName)'") }
       tree.registerTop([IncrementalRecord.fileName, IncrementalRecord.runsFileName])
       try tree.commit()
-      keepTimes(context, record: record)
+      let times = keepTimes(context, record: written.identity)
+      if let record = written.kept, let stamp = ContentFacts.Stamp.of(OutputTimes.path(for: tree.destination)) {
+        context.kept = KeptBuild(folder: tree.destination, record: record, times: times, timesStamp: stamp)
+      }
     } catch {
       context.diagnostics.append(Diagnostic(.error, error.message))
       throw BuildFailure.untouched(options.out)
@@ -53,7 +57,8 @@ struct Publish: BuildStep {
 
   /// Keeps the modification times of the meetings' files beside the
   /// output (`OutputTimes`), now that they are in place.
-  func keepTimes(_ context: BuildContext, record: String) {
+  @discardableResult
+  func keepTimes(_ context: BuildContext, record: String) -> OutputTimes {
     // The folder's stamp (an `lstat` of every entry) is taken meanwhile.
     let destination = context.tree.destination
     let stamp = ResultSlots<String>(count: 1)
@@ -79,6 +84,8 @@ struct Publish: BuildStep {
       stamping.wait()
       return stamp.values.first ?? ""
     }
+    output.tree = stamp.values.first ?? ""
+    return output
   }
 
   /// What the next build into the same folder reads to carry over what
