@@ -55,7 +55,36 @@ public enum TemplateFormat: String, Sendable, CaseIterable {
       $0.hasSuffix("\r") ? $0.dropLast() : $0
     }
     if lines.last?.isEmpty == true { lines.removeLast() }
-    return lines.filter { !$0.isEmpty }.map { Self.fold(String($0)) }.joined(separator: "\r\n") + "\r\n"
+    var folded: [UInt8] = []
+    folded.reserveCapacity(output.utf8.count + output.utf8.count / 24)
+    for line in lines where !line.isEmpty {
+      Self.fold(line, into: &folded)
+      folded.append(contentsOf: "\r\n".utf8)
+    }
+    return String(decoding: folded, as: UTF8.self)
+  }
+
+  /// `fold(_:)` appended as bytes: an ASCII line is folded by its bytes
+  /// (each a character), any other as `fold` folds it.
+  static func fold(_ line: Substring, into folded: inout [UInt8]) {
+    let bytes = line.utf8
+    guard bytes.count > 75 else {
+      folded.append(contentsOf: bytes)
+      return
+    }
+    guard bytes.allSatisfy({ $0 < 0x80 }) else {
+      folded.append(contentsOf: fold(String(line)).utf8)
+      return
+    }
+    var start = bytes.startIndex
+    var limit = 75
+    while start != bytes.endIndex {
+      let end = bytes.index(start, offsetBy: limit, limitedBy: bytes.endIndex) ?? bytes.endIndex
+      if start != bytes.startIndex { folded.append(contentsOf: "\r\n ".utf8) }
+      folded.append(contentsOf: bytes[start..<end])
+      start = end
+      limit = 74
+    }
   }
 
   /// XML 1.0 allows no control characters but tab, line feed and carriage return.
