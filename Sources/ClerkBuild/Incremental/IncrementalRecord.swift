@@ -250,14 +250,31 @@ struct IncrementalRecord {
     var written = 0
     var spans: [String: RunStore.Span] = [:]
     var lines: [String: Data] = [:]
-    for path in meetings.keys.sorted() {
+    // Each meeting's JSON is encoded on every core (a full build encodes
+    // them all), then written in path order.
+    let paths = meetings.keys.sorted()
+    let bodies = ResultSlots<Data>(count: paths.count)
+    let meetings = meetings
+    ParallelWork.chunks(count: paths.count, width: ProcessInfo.processInfo.activeProcessorCount) { _, range in
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      for offset in range {
+        let path = paths[offset]
+        let meeting = meetings[path]!
+        let summaries = meeting.summaries?.json ?? Data()
+        let reused = unchanged.contains(path) ? earlier?.lines[path] : nil
+        bodies.set(offset, reused ?? ((try? encoder.encode(meeting)) ?? Data()) + summaries)
+      }
+    }
+    let encoded = bodies.values
+    for (offset, path) in paths.enumerated() {
       let meeting = meetings[path]!
       let exempt = meeting.audit.map { $0.exemptRuns?.runs } ?? []
       guard let exempt else { return nil }  // runs that cannot be read: no record
       let bytes = RunStore.bytes(exempt)
       runs.write(bytes)
       let summaries = meeting.summaries?.json ?? Data()
-      let body = unchanged.contains(path) ? earlier?.lines[path] ?? json(meeting) + summaries : json(meeting) + summaries
+      let body = encoded[offset]
       line(Data("\(path) \(written) \(exempt.count) \(summaries.count) ".utf8) + body + Data("\n".utf8))
       if keeping {
         spans[path] = RunStore.Span(start: written, count: exempt.count)
