@@ -66,6 +66,9 @@ final class FolderEvents: @unchecked Sendable {
       | IN_MOVE_SELF)
 
   private let descriptor: Int32
+  /// Where events are read into, every few milliseconds.
+  private static let bufferSize = 64 * 1024
+  private let buffer: UnsafeMutableRawPointer
   /// The folder of each watch.
   private var folders: [Int32: String] = [:]
 
@@ -74,6 +77,7 @@ final class FolderEvents: @unchecked Sendable {
     #if os(Linux)
       descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
       guard descriptor >= 0 else { return nil }
+      buffer = .allocate(byteCount: Self.bufferSize, alignment: MemoryLayout<inotify_event>.alignment)
     #else
       return nil
     #endif
@@ -81,6 +85,7 @@ final class FolderEvents: @unchecked Sendable {
 
   deinit {
     close(descriptor)
+    buffer.deallocate()
   }
 
   /// Watches `folder` and every folder in it (links not followed); false
@@ -122,11 +127,8 @@ final class FolderEvents: @unchecked Sendable {
   /// A folder made (or moved in) is watched from then on.
   func readEvents() -> Bool {
     var changed = false
-    let size = 64 * 1024
-    let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<inotify_event>.alignment)
-    defer { buffer.deallocate() }
     while true {
-      let count = read(descriptor, buffer, size)
+      let count = read(descriptor, buffer, Self.bufferSize)
       guard count > 0 else { return changed }
       var offset = 0
       while offset + MemoryLayout<inotify_event>.size <= count {

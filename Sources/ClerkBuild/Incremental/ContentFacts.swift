@@ -1,3 +1,4 @@
+import ClerkCore
 import Crypto
 import Foundation
 
@@ -33,21 +34,7 @@ struct FileFacts: Sendable, Equatable {
 /// other file is read. (The change time cannot be set back by hand, and a
 /// file changed after the last build started has a later time.)
 final class ContentFacts: @unchecked Sendable {
-  struct Stamp: Hashable, Sendable {
-    var modified: Int64
-    var changed: Int64
-    var size: Int64
-    var inode: UInt64
-
-    /// The stamp of the regular file at `path` (links are not followed); nil for anything else.
-    static func of(_ path: String) -> Stamp? {
-      var info = stat()
-      guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-      return Stamp(
-        modified: nanoseconds(info.st_mtim), changed: nanoseconds(info.st_ctim), size: Int64(info.st_size),
-        inode: UInt64(info.st_ino))
-    }
-  }
+  typealias Stamp = FileStamp
 
   /// The last build's facts, by absolute path.
   private let known: [String: (Stamp, FileFacts)]
@@ -84,14 +71,10 @@ final class ContentFacts: @unchecked Sendable {
     return found
   }
 
-  static func nanoseconds(_ time: timespec) -> Int64 {
-    Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-  }
-
   /// Now, in nanoseconds since 1970.
   static var now: Int64 {
     var time = timespec()
     clock_gettime(CLOCK_REALTIME, &time)
-    return nanoseconds(time)
+    return FileStamp.nanoseconds(time)
   }
 }

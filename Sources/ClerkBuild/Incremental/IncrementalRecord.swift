@@ -216,7 +216,7 @@ struct IncrementalRecord {
       record.meetings[path] = meeting
       record.lines[path] = line
     }
-    record.digest = identity(record: status, runs: runsStatus)
+    record.digest = identity(record: FileStamp(status), runs: FileStamp(runsStatus))
     return record
   }
 
@@ -282,12 +282,7 @@ struct IncrementalRecord {
       }
       written += exempt.count
     }
-    guard text.close(), runs.close() else { return nil }
-    var record = stat()
-    var runsStatus = stat()
-    guard lstat(folder + "/" + Self.fileName, &record) == 0, lstat(folder + "/" + Self.runsFileName, &runsStatus) == 0
-    else { return nil }
-    let identity = Self.identity(record: record, runs: runsStatus)
+    guard text.close(), runs.close(), let identity = Self.identity(in: folder) else { return nil }
     guard keeping, let store = RunStore(reading: folder + "/" + Self.runsFileName) else { return (identity, nil) }
     var kept = self
     kept.lines = lines
@@ -301,10 +296,15 @@ struct IncrementalRecord {
   /// them. Another record, or one written over, by hand or by a build,
   /// has another: a change time cannot be set back. (Hashing the files
   /// read 28 MB on every build of the medium bench archive.)
-  static func identity(record: stat, runs: stat) -> String {
-    [record, runs].map { info in
-      "\(info.st_ino) \(info.st_size) \(ContentFacts.nanoseconds(info.st_mtim)) \(ContentFacts.nanoseconds(info.st_ctim))"
-    }.joined(separator: " ")
+  static func identity(record: FileStamp, runs: FileStamp) -> String {
+    [record, runs].map { "\($0.inode) \($0.size) \($0.modified) \($0.changed)" }.joined(separator: " ")
+  }
+
+  /// The identity of the record in `folder`, from its files' `lstat`; nil without one.
+  static func identity(in folder: String) -> String? {
+    guard let record = FileStamp.of(folder + "/" + fileName), let runs = FileStamp.of(folder + "/" + runsFileName)
+    else { return nil }
+    return identity(record: record, runs: runs)
   }
 }
 

@@ -23,12 +23,7 @@ public final class KeptBuild: @unchecked Sendable {
 
   /// The kept record and times, when they are still those of the build in `folder`.
   func current(for folder: String) -> (record: IncrementalRecord, times: OutputTimes)? {
-    var record = stat()
-    var runs = stat()
-    guard folder == self.folder,
-      lstat(folder + "/" + IncrementalRecord.fileName, &record) == 0,
-      lstat(folder + "/" + IncrementalRecord.runsFileName, &runs) == 0,
-      IncrementalRecord.identity(record: record, runs: runs) == self.record.digest,
+    guard folder == self.folder, IncrementalRecord.identity(in: folder) == self.record.digest,
       ContentFacts.Stamp.of(OutputTimes.path(for: folder)) == timesStamp
     else { return nil }
     return (self.record, times)

@@ -88,7 +88,7 @@ enum RecordedFiles {
         guard let status = entry.status else { return false }
         let kind = TreeWalk.kind(status)
         entries[prefix + entry.name] = Entry(
-          kind: kind, size: Int64(status.st_size), modified: ContentFacts.nanoseconds(status.st_mtim))
+          kind: kind, size: Int64(status.st_size), modified: FileStamp.nanoseconds(status.st_mtim))
         if kind == .folder { folders.append(entry.name) }
       }
       for name in folders where !read(folder + "/" + name, prefix: prefix + name + "/") { return false }

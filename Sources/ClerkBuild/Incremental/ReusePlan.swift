@@ -62,15 +62,4 @@ struct ReusePlan: Sendable {
   static func sameToday(_ dates: [CalendarDate], _ then: CalendarDate, _ now: CalendarDate) -> Bool {
     dates.allSatisfy { ($0 < then) == ($0 < now) && ($0 > then) == ($0 > now) }
   }
-
-  /// Whether every file is in `folder` with the size recorded, and the
-  /// modification time its build left it with.
-  static func unchanged(_ files: [IncrementalRecord.File], in folder: String, times: OutputTimes) -> Bool {
-    files.allSatisfy { file in
-      guard !ParentStep.appears(in: file.path), let time = times.times[file.path],
-        let stamp = ContentFacts.Stamp.of(folder + "/" + file.path)
-      else { return false }
-      return stamp.size == Int64(file.size) && stamp.modified == time
-    }
-  }
 }

@@ -48,7 +48,7 @@ enum TreeStamp {
     let fields: [Int64] =
       entry.status.map { info in
         [
-          Int64(info.st_mode), ContentFacts.nanoseconds(info.st_mtim), ContentFacts.nanoseconds(info.st_ctim),
+          Int64(info.st_mode), FileStamp.nanoseconds(info.st_mtim), FileStamp.nanoseconds(info.st_ctim),
           Int64(info.st_size), Int64(bitPattern: UInt64(info.st_ino)),
         ]
       } ?? [-1]

@@ -22,7 +22,7 @@ struct LoadArchive: BuildStep {
         let (loaded, problems) = ArchiveLoader(root: options.content).loadIndex()
         index.set(0, (loaded, problems, kept?.times ?? OutputTimes(for: folder)))
       } else {
-        record.set(0, kept?.record ?? Self.record(in: folder, options))
+        record.set(0, kept?.record ?? (options.carriesOver ? IncrementalRecord.read(folder) : nil))
       }
     }
     let (loaded, problems, earlierTimes) = index.values[0]
@@ -48,11 +48,8 @@ struct LoadArchive: BuildStep {
     context.audit = BuildAudit(archive: index, templates: context.templates.directory)
     context.audit.recordHashes = options.auditedHashes != nil
     context.audit.keepsMemories = true
-    // Read again should the tree resolve `--out` to another folder.
-    var (times, earlierRecord) = (earlierTimes, record.values[0])
-    if folder != context.previousBuild {
-      (times, earlierRecord) = (OutputTimes(for: context.previousBuild), Self.record(in: context.previousBuild, options))
-    }
+    // (`folder` is the tree's destination: `OutputTree` resolves `--out` the same way.)
+    let (times, earlierRecord) = (earlierTimes, record.values[0])
     let inputs = BuildInputs(
       index: index, templates: context.templates.directory, pdfEngine: options.noPDF ? nil : context.pdfEngine?.version,
       facts: times?.facts ?? ContentFacts(),
@@ -68,10 +65,5 @@ struct LoadArchive: BuildStep {
       context.upToDate = true
       UpToDate.report(context)
     }
-  }
-
-  /// The record of the build in `folder`, when this build may carry meetings over.
-  static func record(in folder: String, _ options: BuildOptions) -> IncrementalRecord? {
-    options.carriesOver ? IncrementalRecord.read(folder) : nil
   }
 }

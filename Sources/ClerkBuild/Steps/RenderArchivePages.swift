@@ -51,7 +51,7 @@ struct RenderArchivePages: BuildStep {
   func carried(_ key: String, _ context: BuildContext) -> IncrementalRecord.Archive? {
     guard let previous = context.reuse.previous, let archive = previous.archive, archive.key == key,
       let times = context.reuse.times, context.audit.fingerprint == previous.nonPublicFingerprint,
-      ReusePlan.unchanged(archive.files, in: context.previousBuild, times: times)
+      RecordedFiles.check(archive.files, in: context.previousBuild, times: times) != nil
     else { return nil }
     return archive
   }

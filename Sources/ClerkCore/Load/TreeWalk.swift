@@ -57,14 +57,17 @@ public enum TreeWalk {
     let descriptor = dirfd(directory)
     var found: [StatusEntry] = []
     while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      let name = Self.name(of: entry)
       if name == "." || name == ".." { continue }
       var status = stat()
       found.append(StatusEntry(name: name, status: fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 ? status : nil))
     }
     return found
+  }
+
+  /// An entry's name as `readdir` gives it.
+  static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+    withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
   }
 
   /// The kind `lstat` gives.
@@ -87,9 +90,7 @@ public enum TreeWalk {
     defer { closedir(directory) }
     var folders: [String] = []
     while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      let name = Self.name(of: entry)
       if name == "." || name == ".." { continue }
       var kind: Kind
       switch Int32(entry.pointee.d_type) {

@@ -172,7 +172,7 @@ public final class OutputTree: @unchecked Sendable {
   public func writtenDigest(_ relative: String) -> (sha256: String, size: Int)? {
     guard let digest = lock.withLock({ digests[relative] }) else { return nil }
     var status = stat()
-    guard lstat(temporary + "/" + relative, &status) == 0, WrittenFile.Stamp(status) == digest.stamp else { return nil }
+    guard lstat(temporary + "/" + relative, &status) == 0, FileStamp(status) == digest.stamp else { return nil }
     return (digest.sha256, digest.size)
   }
 
@@ -181,7 +181,7 @@ public final class OutputTree: @unchecked Sendable {
     var status = stat()
     let problem = writeFile(path, buffer, status: &status)
     guard problem == 0 else { return (problem, nil) }
-    return (0, WrittenFile(sha256: Hex.lowercase(SHA256.hash(data: buffer)), size: buffer.count, stamp: WrittenFile.Stamp(status)))
+    return (0, WrittenFile(sha256: Hex.lowercase(SHA256.hash(data: buffer)), size: buffer.count, stamp: FileStamp(status)))
   }
 
   /// Carries files of an earlier build (in `previous`: usually
