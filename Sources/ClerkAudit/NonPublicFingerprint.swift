@@ -42,9 +42,7 @@ public final class NonPublicFingerprint: @unchecked Sendable {
   /// compares numbers only.
   func add(_ meeting: MeetingID, _ batch: LeakIndexBuilder.Batch) {
     var digest = Digest()
-    var runsByFile: [String: [(line: Int, hash: UInt64)]] = [:]
-    for (hash, source) in batch.nonPublic { runsByFile[source.path, default: []].append((source.line, hash)) }
-    for (path, runs) in runsByFile.sorted(by: { $0.key < $1.key }) {
+    for (path, runs) in Self.runsByFile(batch.nonPublic).sorted(by: { $0.key < $1.key }) {
       digest.feed(path.utf8)
       for run in runs.sorted(by: { ($0.line, $0.hash) < ($1.line, $1.hash) }) {
         digest.feed(UInt64(run.line))
@@ -62,6 +60,23 @@ public final class NonPublicFingerprint: @unchecked Sendable {
     lock.lock()
     meetings[meeting.path] = digest
     lock.unlock()
+  }
+
+  /// The runs of each file. A batch holds a file's runs one after another,
+  /// so a run whose path is its predecessor's joins that file's list
+  /// without hashing the path again.
+  static func runsByFile(_ runs: [(UInt64, LeakIndex.Source)]) -> [String: [(line: Int, hash: UInt64)]] {
+    var byFile: [String: [(line: Int, hash: UInt64)]] = [:]
+    var current: (path: String, runs: [(line: Int, hash: UInt64)])?
+    for (hash, source) in runs {
+      if current?.path != source.path {
+        if let current { byFile[current.path, default: []] += current.runs }
+        current = (source.path, [])
+      }
+      current!.runs.append((source.line, hash))
+    }
+    if let current { byFile[current.path, default: []] += current.runs }
+    return byFile
   }
 
   /// One meeting's part of the fingerprint, as `add` made it: what an
