@@ -8,24 +8,36 @@ import Foundation
 /// They are decoded only when the archive outputs are rendered. The same
 /// summaries always give the same bytes (sorted keys).
 struct RecordedSummaries: Sendable, Equatable {
-  struct Pair: Codable {
+  struct Pair: Codable, Sendable {
     var `public`: MeetingSummary?
     var nonPublic: MeetingSummary?
   }
 
   let json: Data
+  /// The summaries themselves, when this build made them: the archive
+  /// outputs take them as they are instead of decoding `json`, which
+  /// holds the same (`RecordedSummariesTests`).
+  let made: Pair?
 
-  init(json: Data) { self.json = json }
+  init(json: Data) {
+    self.json = json
+    made = nil
+  }
 
   init(public: MeetingSummary?, nonPublic: MeetingSummary?) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let pair = Pair(public: `public`, nonPublic: nonPublic)
     // Encoding plain strings, numbers and arrays cannot fail.
-    json = (try? encoder.encode(Pair(public: `public`, nonPublic: nonPublic))) ?? Data()
+    json = (try? encoder.encode(pair)) ?? Data()
+    made = pair
   }
 
+  /// Two records are equal when their bytes are.
+  static func == (a: Self, b: Self) -> Bool { a.json == b.json }
+
   /// Nil when the bytes are not summaries (a damaged record).
-  func decoded() -> Pair? { try? JSONDecoder().decode(Pair.self, from: json) }
+  func decoded() -> Pair? { made ?? (try? JSONDecoder().decode(Pair.self, from: json)) }
 
   /// Every meeting's summaries, decoded on every core, as two lists (one
   /// per tree) in the order of `ids`; nil when one cannot be decoded.
