@@ -93,7 +93,7 @@ public struct LeakScanner: Sendable {
   /// A file that should hold text and cannot be read is recorded in `gaps`.
   static func text(of path: String, relative: String, gaps: AuditGaps) -> (String, Bool)? {
     guard !relative.hasSuffix("/") else { return nil }
-    let ext = (relative as NSString).pathExtension.lowercased()
+    let ext = PathName.fileExtension(of: relative).lowercased()
     if ext == "pdf" { return PDFText.read(path, name: relative, gaps: gaps).map { ($0, false) } }
     if SearchIndexText.compressedTypes.contains(ext) {
       return SearchIndexText.read(path, name: relative, gaps: gaps).map { ($0, false) }
@@ -111,7 +111,7 @@ public struct LeakScanner: Sendable {
   /// scanned: a calendar unfolded and unescaped (`CalendarText`), a JSON
   /// file's string escapes decoded (`JSONText`), any other file as written.
   public static func readable(_ text: String, path: String) -> String {
-    switch (path as NSString).pathExtension.lowercased() {
+    switch PathName.fileExtension(of: path).lowercased() {
     case "ics": CalendarText.read(text)
     case "json": JSONText.decoded(text)
     default: text
@@ -121,7 +121,7 @@ public struct LeakScanner: Sendable {
   /// Whether a published file is read as markup (tags dropped, attribute
   /// values read as text of their own) rather than as plain text.
   public static func isMarkup(_ path: String) -> Bool {
-    ["html", "htm", "xml", "svg", "atom", "rss"].contains((path as NSString).pathExtension.lowercased())
+    ["html", "htm", "xml", "svg", "atom", "rss"].contains(PathName.fileExtension(of: path).lowercased())
   }
 
   func scanFile(_ path: String, relative: String) -> [LeakIndex.Source] {

@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 
 /// The text of Pagefind's compressed index files, for the audit: the
@@ -20,7 +21,7 @@ public enum SearchIndexText {
 
   /// Whether a published file is one of Pagefind's compressed files.
   public static func isCompressed(_ path: String) -> Bool {
-    compressedTypes.contains((path as NSString).pathExtension.lowercased())
+    compressedTypes.contains(PathName.fileExtension(of: path).lowercased())
   }
 
   /// Whether a file (relative to the tree, or to the build as

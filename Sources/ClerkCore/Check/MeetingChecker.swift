@@ -135,7 +135,15 @@ public struct MeetingChecker: Sendable {
   /// "nonpublic"), "exempt", "confidential", "Part 2" (or "Part II", "Part
   /// Two"). A plain word scan: it runs for every public item.
   static func nonPublicLabel(in text: String, skippingNonPublic: Bool = false) -> String? {
-    let words = text.lowercased().split { !($0.isLetter || $0.isNumber) }
+    // ASCII text is split by its bytes, as its characters would split it
+    // (`MeetingCheckerTests`); any other by its characters.
+    let lowered = text.lowercased()
+    let words: [Substring]
+    if lowered.utf8.allSatisfy({ $0 < 0x80 }) {
+      words = lowered.utf8.split { !(($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57)) }.map { Substring($0) }
+    } else {
+      words = lowered.split { !($0.isLetter || $0.isNumber) }
+    }
     for (index, word) in words.enumerated() {
       let next = index + 1 < words.count ? words[index + 1] : ""
       switch word {

@@ -312,7 +312,7 @@ public final class OutputTree: @unchecked Sendable {
 
   /// Creates the folder of `path` unless `created` says it was: 0, or the `errno`.
   static func folderReady(for path: String, created: inout Set<String>) -> Int32 {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = PathName.parent(of: path)
     guard created.insert(folder).inserted else { return 0 }
     return createFolder(folder)
   }
@@ -322,7 +322,7 @@ public final class OutputTree: @unchecked Sendable {
   static func createFolder(_ folder: String) -> Int32 {
     var info = stat()
     if stat(folder, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR ? 0 : ENOTDIR }
-    let parent = (folder as NSString).deletingLastPathComponent
+    let parent = PathName.parent(of: folder)
     if !parent.isEmpty && parent != folder {
       let problem = createFolder(parent)
       if problem != 0 { return problem }
