@@ -4,7 +4,7 @@ CONTENT ?= Content
 OUT ?= build
 CLERK := .build/release/clerk
 
-.PHONY: all build deps pdf-setup search-setup test-setup test site pdf check check-site bench fuzz format clean
+.PHONY: all build deps pdf-setup search-setup test-setup test site pdf check check-site bench profile fuzz format clean
 
 all: build
 
@@ -68,6 +68,10 @@ check: test check-site
 ## The speed figures of the full, no-op and one-item rebuilds (medium) and the large build, each beside its target (PRESETS=medium for a quick run).
 bench: build
 	PRESETS="$(or $(PRESETS),medium large)" bash tools/bench.sh
+
+## Where a full build of the medium bench archive spends its CPU, by part (perf).
+profile: build
+	bash tools/profile.sh
 
 ## Fuzzes ItemText.read and the markdown parser (libFuzzer + ASan) for FUZZ_SECONDS each; see Fuzz/run.sh.
 fuzz: deps
