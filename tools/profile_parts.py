@@ -24,7 +24,9 @@ PARTS = [
     ("render: pages and outputs", r"^ClerkRender\.|^Markdown\.RenderedHTML$|^ClerkBuild\.(RenderMeetings|RenderArchivePages)$"),
 ]
 PARSE = re.compile(r"^cmark_|^_?scan_|^houdini_")
-PARSE_OWNERS = re.compile(r"^Markdown\.(Document|CmarkTree|CmarkNode|HTMLPostProcessor|RenderPlan|ComplexityGuard|SourceText|LinkCollector|HeadingCollector)")
+# The parser's own types (a type named after its module, `MarkdownDocument`,
+# is mangled with a substitution: matched in the symbol's first characters).
+PARSE_TYPES = re.compile(r"^\$s8Markdown.{0,6}(Document|CmarkTree|CmarkNode|HTMLPostProcessor|RenderPlan|ComplexityGuard|SourceText|LinkCollector|HeadingCollector|PlainTextCollector|StatusBadge|FootnoteInliner)")
 COMPILED = [(name, re.compile(pattern)) for name, pattern in PARTS]
 
 
@@ -51,8 +53,7 @@ def part(frames):
     if "kernel" in dso:
         return "kernel"
     for symbol, dso in frames:
-        name = owner(symbol) or ""
-        if "libcmark" in dso or PARSE.search(symbol) or PARSE_OWNERS.search(name):
+        if "libcmark" in dso or PARSE.search(symbol) or PARSE_TYPES.search(symbol):
             return "load: markdown parse (cmark-gfm and Clerk's HTML pass)"
     for symbol, _ in frames:
         name = owner(symbol)

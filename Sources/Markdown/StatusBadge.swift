@@ -11,7 +11,11 @@ enum StatusBadge: String, CaseIterable {
   /// whitespace; "Completed" counts as Complete.
   init?(cellText: String) {
     guard cellText.utf8.count <= 40 else { return nil }  // most cells: no work
-    switch cellText.trimmingWhitespace.lowercased() {
+    // A name is 3 to 9 letters, and only ASCII letters lower to them: any
+    // other length is no status, without lowering it.
+    let trimmed = cellText.trimmingWhitespace
+    guard (3...9).contains(trimmed.utf8.count) else { return nil }
+    switch trimmed.lowercased() {
     case "red": self = .red
     case "amber": self = .amber
     case "green": self = .green
@@ -33,9 +37,12 @@ enum StatusBadge: String, CaseIterable {
 
   var index: Int { StatusBadge.allCases.firstIndex(of: self) ?? 0 }
 
-  var html: String {
-    "<span class=\"rag rag-\(rawValue.lowercased())\"><span class=\"rag-mark\" aria-hidden=\"true\">"
-      + "\(mark)</span> \(rawValue)</span>"
+  var html: String { Self.htmls[index] }
+
+  /// Each badge's HTML, in `allCases` order, made once.
+  private static let htmls = allCases.map { badge in
+    "<span class=\"rag rag-\(badge.rawValue.lowercased())\"><span class=\"rag-mark\" aria-hidden=\"true\">"
+      + "\(badge.mark)</span> \(badge.rawValue)</span>"
   }
 
   /// The line printed above a table with status cells, so that a reader (or
