@@ -14,4 +14,9 @@ import Testing
       }
     }
   }
+
+  @Test func sortedIsTheUTF8BytesOrder() {
+    let many = Self.strings.flatMap { a in Self.strings.map { a + "/" + $0 } }
+    #expect(UTF8Order.sorted(many).map { Array($0.utf8) } == many.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+  }
 }

@@ -10,7 +10,7 @@ public struct PrettyJSON {
   /// Keys in the order `.sortedKeys` gives: by their UTF-8 bytes.
   public static func sorted<Value>(_ dictionary: [String: Value]) -> [(key: String, value: Value)] {
     // The keys are sorted, not the entries (moving them is what a sort costs).
-    dictionary.keys.sorted(by: UTF8Order.precedes).map { (key: $0, value: dictionary[$0]!) }
+    UTF8Order.sorted(Array(dictionary.keys)).map { (key: $0, value: dictionary[$0]!) }
   }
 
   public mutating func object(count: Int, level: Int, member: (inout PrettyJSON, Int) -> Void) {

@@ -363,7 +363,7 @@ public final class OutputTree: @unchecked Sendable {
 
   /// Every file written so far, in the order of their paths' bytes.
   public var files: [String] {
-    lock.withLock { written }.sorted(by: UTF8Order.precedes)
+    UTF8Order.sorted(lock.withLock { written })
   }
 
   /// How many of the files written so far `predicate` holds for.
