@@ -135,15 +135,7 @@ public struct MeetingChecker: Sendable {
   /// "nonpublic"), "exempt", "confidential", "Part 2" (or "Part II", "Part
   /// Two"). A plain word scan: it runs for every public item.
   static func nonPublicLabel(in text: String, skippingNonPublic: Bool = false) -> String? {
-    // ASCII text is split by its bytes, as its characters would split it
-    // (`MeetingCheckerTests`); any other by its characters.
-    let lowered = text.lowercased()
-    let words: [Substring]
-    if lowered.utf8.allSatisfy({ $0 < 0x80 }) {
-      words = lowered.utf8.split { !(($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57)) }.map { Substring($0) }
-    } else {
-      words = lowered.split { !($0.isLetter || $0.isNumber) }
-    }
+    let words = lowercasedWords(text)
     for (index, word) in words.enumerated() {
       let next = index + 1 < words.count ? words[index + 1] : ""
       switch word {
@@ -156,6 +148,17 @@ public struct MeetingChecker: Sendable {
       }
     }
     return nil
+  }
+
+  /// The words of `text` lowercased: its runs of letters and digits. ASCII
+  /// text is split by its bytes (`NonPublicLabelTests`: as by its
+  /// characters), any other by its characters.
+  static func lowercasedWords(_ text: String, byCharacters: Bool = false) -> [Substring] {
+    let lowered = text.lowercased()
+    guard byCharacters || !lowered.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return lowered.utf8.split { !(($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57)) }.map { Substring($0) }
+    }
+    return lowered.split { !($0.isLetter || $0.isNumber) }
   }
 
   func checkReferences(_ item: AgendaItem, slugs: ItemSlugs, meeting: Meeting, _ diagnostics: inout Diagnostics) {
