@@ -9,6 +9,7 @@ else to the part of the innermost frame whose type names one (the audit,
 the templates, the writer, the loader, the pages); else to "other".
 """
 import collections
+import itertools
 import re
 import sys
 
@@ -23,7 +24,6 @@ PARTS = [
     ("load: files, YAML, checks, plans", r"^ClerkCore\.(MeetingLoader|ArchiveLoader|ContentFiles|YAMLReader|YAMLFields|FrontMatter|MeetingChecker|MeetingPlanner|ItemText|StandingItems|TreeWalk|FileStamp|ExemptionRegister|AgendaNumbering)$|^Yams\."),
     ("render: pages and outputs", r"^ClerkRender\.|^Markdown\.RenderedHTML$|^ClerkBuild\.(RenderMeetings|RenderArchivePages)$"),
 ]
-PARSE = re.compile(r"^cmark_|^_?scan_|^houdini_")
 # The parser's own types (a type named after its module, `MarkdownDocument`,
 # is mangled with a substitution: matched in the symbol's first characters).
 PARSE_TYPES = re.compile(r"^\$s8Markdown.{0,6}(Document|CmarkTree|CmarkNode|HTMLPostProcessor|RenderPlan|ComplexityGuard|SourceText|LinkCollector|HeadingCollector|PlainTextCollector|StatusBadge|FootnoteInliner)")
@@ -53,7 +53,7 @@ def part(frames):
     if "kernel" in dso:
         return "kernel"
     for symbol, dso in frames:
-        if "libcmark" in dso or PARSE.search(symbol) or PARSE_TYPES.search(symbol):
+        if "libcmark" in dso or PARSE_TYPES.search(symbol):
             return "load: markdown parse (cmark-gfm and Clerk's HTML pass)"
     for symbol, _ in frames:
         name = owner(symbol)
@@ -68,18 +68,16 @@ def part(frames):
 def main():
     counts = collections.Counter()
     frames = []
-    for line in sys.stdin:
+    # A blank line ends each sample (one more after the last).
+    for line in itertools.chain(sys.stdin, ["\n"]):
         if not line.strip():
             if frames:
                 counts[part(frames)] += 1
             frames = []
-            continue
-        if line[0] in " \t":
+        elif line[0] in " \t":
             match = re.match(r"\s*[0-9a-f]+ (.*) \((.*)\)\s*$", line)
             if match:
                 frames.append((match.group(1).split("+0x")[0], match.group(2)))
-    if frames:
-        counts[part(frames)] += 1
     total = sum(counts.values())
     if total == 0:
         sys.exit("no samples with call stacks on stdin")

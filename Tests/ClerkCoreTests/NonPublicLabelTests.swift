@@ -20,7 +20,7 @@ import Testing
         text += pieces[Int(seed >> 33) % pieces.count]
         if (seed >> 20) % 3 == 0 { text += " " }
       }
-      if MeetingChecker.lowercasedWords(text) != MeetingChecker.lowercasedWords(text, byCharacters: true) {
+      if MeetingChecker.lowercasedWords(text) != MeetingChecker.lowercasedWordsByCharacters(text) {
         differing.append(number)
       }
       if MeetingChecker.nonPublicLabel(in: text) != nil { labelled += 1 }

@@ -36,10 +36,12 @@ struct RecordedSummaries: Sendable, Equatable {
   /// Two records are equal when their bytes are.
   static func == (a: Self, b: Self) -> Bool { a.json == b.json }
 
-  /// Nil when the bytes are not summaries (a damaged record).
-  func decoded() -> Pair? { made ?? (try? JSONDecoder().decode(Pair.self, from: json)) }
+  /// The summaries as made, or else decoded from the bytes; nil when the
+  /// bytes are not summaries (a damaged record).
+  func summaries() -> Pair? { made ?? (try? JSONDecoder().decode(Pair.self, from: json)) }
 
-  /// Every meeting's summaries, decoded on every core, as two lists (one
+  /// Every meeting's summaries (those not made by this build decoded on
+  /// every core), as two lists (one
   /// per tree) in the order of `ids`; nil when one cannot be decoded.
   static func lists(_ ids: [MeetingID], _ summaries: [MeetingID: RecordedSummaries]) -> (
     public: [MeetingSummary], nonPublic: [MeetingSummary]
@@ -47,7 +49,7 @@ struct RecordedSummaries: Sendable, Equatable {
     let present = ids.compactMap { summaries[$0] }
     let slots = ResultSlots<Pair>(count: present.count)
     ParallelWork.run(count: present.count, width: ProcessInfo.processInfo.activeProcessorCount) { offset in
-      if let pair = present[offset].decoded() { slots.set(offset, pair) }
+      if let pair = present[offset].summaries() { slots.set(offset, pair) }
     }
     let pairs = slots.values
     guard pairs.count == present.count else { return nil }

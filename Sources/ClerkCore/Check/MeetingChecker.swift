@@ -151,14 +151,17 @@ public struct MeetingChecker: Sendable {
   }
 
   /// The words of `text` lowercased: its runs of letters and digits. ASCII
-  /// text is split by its bytes (`NonPublicLabelTests`: as by its
-  /// characters), any other by its characters.
-  static func lowercasedWords(_ text: String, byCharacters: Bool = false) -> [Substring] {
+  /// text is split by its bytes (`NonPublicLabelTests`: as
+  /// `lowercasedWordsByCharacters` splits it), any other by its characters.
+  static func lowercasedWords(_ text: String) -> [Substring] {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return lowercasedWordsByCharacters(text) }
     let lowered = text.lowercased()
-    guard byCharacters || !lowered.utf8.allSatisfy({ $0 < 0x80 }) else {
-      return lowered.utf8.split { !(($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57)) }.map { Substring($0) }
-    }
-    return lowered.split { !($0.isLetter || $0.isNumber) }
+    return lowered.utf8.split { !(($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57)) }.map { Substring($0) }
+  }
+
+  /// The straightforward split, by characters.
+  static func lowercasedWordsByCharacters(_ text: String) -> [Substring] {
+    text.lowercased().split { !($0.isLetter || $0.isNumber) }
   }
 
   func checkReferences(_ item: AgendaItem, slugs: ItemSlugs, meeting: Meeting, _ diagnostics: inout Diagnostics) {
