@@ -111,6 +111,74 @@ import Testing
   }
 }
 
+/// The swap of a finished build for the previous one leaves no moment
+/// without an output, and a build killed mid-swap is finished by the next.
+@Suite struct SwapTests {
+  @Test func anExchangeSwapsTwoFoldersInOneStep() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (first, second) = (folder.path + "/first", folder.path + "/second")
+    try CarriedFolderTests().write("one", first + "/page.html")
+    try CarriedFolderTests().write("two", second + "/page.html")
+    let code = ExchangeRename.exchange(first, second)
+    // Where the file system cannot exchange, the two-rename swap is used
+    // (and the next test covers its recovery); this one runs where it can.
+    try #require(code == 0 || ExchangeRename.isUnsupported(code), "errno \(code)")
+    guard code == 0 else { return }
+    #expect(try String(contentsOfFile: first + "/page.html", encoding: .utf8) == "two")
+    #expect(try String(contentsOfFile: second + "/page.html", encoding: .utf8) == "one")
+    #expect(ExchangeRename.exchange(first, folder.path + "/missing") == ENOENT)
+  }
+
+  @Test func aBuildKilledBetweenTheRenamesOfASwapIsFinishedByTheNext() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = try CarriedFolderTests().firstBuild(in: folder)
+    // A build (a process that has ended) wrote its tree, moved public/c/m1
+    // in, moved the previous build aside, and died before moving its own in.
+    let ended = Process()
+    ended.executableURL = URL(fileURLWithPath: "/bin/true")
+    try ended.run()
+    ended.waitUntilExit()
+    let pid = ended.processIdentifier
+    let temporary = folder.path + "/.out.clerk-tmp-\(pid)"
+    let previous = out + ".clerk-previous-\(pid)"
+    let journal = folder.path + "/.out.clerk-moving-\(pid)"
+    try CarriedFolderTests().write("two, finished", temporary + "/public/c/m2/index.html")
+    try "public/c/m1/index.html\npublic/c/m2/index.html\n".write(
+      toFile: temporary + "/" + OutputTree.manifestName, atomically: false, encoding: .utf8)
+    try "public/c/m1\n".write(toFile: journal, atomically: false, encoding: .utf8)
+    #expect(rename(out + "/public/c/m1", temporary + "/public/c/m1") == 0)
+    #expect(rename(out, previous) == 0)
+    // The next build starts from the finished one, and nothing is left beside it.
+    let tree = try OutputTree(out: out, content: folder.appendingPathComponent("content").path)
+    tree.abandon()
+    #expect(try String(contentsOfFile: out + "/public/c/m1/index.html", encoding: .utf8) == "one")
+    #expect(try String(contentsOfFile: out + "/public/c/m2/index.html", encoding: .utf8) == "two, finished")
+    let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "out" }
+    #expect(beside.isEmpty, "left beside the output: \(beside)")
+  }
+
+  @Test func anUnfinishedBuildOfAKilledProcessIsRemovedAndTheOutputKept() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = try CarriedFolderTests().firstBuild(in: folder)
+    let ended = Process()
+    ended.executableURL = URL(fileURLWithPath: "/bin/true")
+    try ended.run()
+    ended.waitUntilExit()
+    // Its manifest is written but its marker is still there: not finished.
+    let temporary = folder.path + "/.out.clerk-tmp-\(ended.processIdentifier)"
+    try CarriedFolderTests().write("half", temporary + "/public/c/m2/index.html")
+    try "".write(toFile: temporary + "/" + OutputTree.manifestName, atomically: false, encoding: .utf8)
+    try "".write(toFile: temporary + "/.clerk-temporary", atomically: false, encoding: .utf8)
+    let tree = try OutputTree(out: out, content: folder.appendingPathComponent("content").path)
+    tree.abandon()
+    #expect(try String(contentsOfFile: out + "/public/c/m2/index.html", encoding: .utf8) == "two")
+    #expect(!FileManager.default.fileExists(atPath: temporary))
+  }
+}
+
 /// The digests of written files come from the bytes written (what
 /// `sha256sum` says of them), and only while the file is as written.
 @Suite struct WrittenDigestTests {

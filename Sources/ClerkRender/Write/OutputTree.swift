@@ -92,11 +92,31 @@ public final class OutputTree: @unchecked Sendable {
       // running beside us is left alone.
       let pid = Int32(entry.split(separator: "-").last ?? "") ?? 0
       let ownerGone = pid > 0 && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
-      if ownerGone {
-        putBack(journal: journalPath(parent: parent, name: name, pid: pid), from: path, to: parent + "/" + name)
-        try? fileManager.removeItem(atPath: path)
+      guard ownerGone else { continue }
+      let destination = parent + "/" + name
+      let journal = journalPath(parent: parent, name: name, pid: pid)
+      if finishSwap(of: path, into: destination, previous: "\(destination).clerk-previous-\(pid)") {
+        unlink(journal)
+        continue
       }
+      putBack(journal: journal, from: path, to: destination)
+      try? fileManager.removeItem(atPath: path)
     }
+  }
+
+  /// After a build killed between the two renames of a swap (where the file
+  /// system cannot exchange): its finished tree goes where the previous
+  /// build was, and the previous build, moved aside, is removed as a swap
+  /// would have. Whether the tree was finished and moved in.
+  static func finishSwap(of temporary: String, into destination: String, previous: String) -> Bool {
+    var status = stat()
+    let finished = lstat(temporary + "/" + manifestName, &status) == 0
+      && lstat(temporary + "/" + temporaryMarker, &status) != 0
+    guard finished, lstat(destination, &status) != 0, errno == ENOENT, rename(temporary, destination) == 0 else {
+      return false
+    }
+    if lstat(previous, &status) == 0 { _ = removeBuild(at: previous) }
+    return true
   }
 
   /// Where a build lists the folders it is moving from the previous build
@@ -398,13 +418,28 @@ public final class OutputTree: @unchecked Sendable {
     return path
   }
 
-  /// Moves the carried folders in, then the previous build away and this
-  /// one in its place; returns where the previous build went, if there was one.
+  /// Moves the carried folders in, then this build in place of the previous
+  /// one in one atomic step (`ExchangeRename`) where the file system can,
+  /// else in two renames; returns where the previous build went, if there
+  /// was one.
   func swap() throws(Problem) -> String? {
     let journal = try moveIn()
     let previous = previousPath()
     let hadPrevious = FileManager.default.fileExists(atPath: destination)
     if hadPrevious {
+      let exchanged = ExchangeRename.exchange(temporary, destination)
+      if exchanged == 0 {
+        if let journal { unlink(journal) }
+        // The previous build is now under the temporary name, which the
+        // next build would remove whole: give it the name of one being removed.
+        return rename(temporary, previous) == 0 ? previous : temporary
+      }
+      guard ExchangeRename.isUnsupported(exchanged) else {
+        if let journal { Self.putBack(journal: journal, from: temporary, to: destination) }
+        throw Problem(message: "cannot replace '\(destination)': \(Self.reason(errno: exchanged))")
+      }
+      // Two renames: a build killed between them is finished by the next
+      // (`removeStaleTemporaries`).
       guard rename(destination, previous) == 0 else {
         let reason = Self.reason(errno: errno)
         if let journal { Self.putBack(journal: journal, from: temporary, to: destination) }
@@ -446,10 +481,18 @@ public final class OutputTree: @unchecked Sendable {
 
   /// Removes only what the previous build's manifest lists, then empty folders.
   func removePreviousBuild(_ path: String) {
+    // What was moved into the new build is no longer there.
+    if !Self.removeBuild(at: path, except: lock.withLock { movedFiles }) {
+      notes.append("kept \(path): it holds files the previous build did not create")
+    }
+  }
+
+  /// Removes the files a build's manifest lists (but `moved`), then its
+  /// empty folders; whether the folder itself went too (false when it
+  /// holds files the build did not create).
+  static func removeBuild(at path: String, except moved: Set<String> = []) -> Bool {
     let fileManager = FileManager.default
     let manifest = fileManager.contents(atPath: path + "/" + Self.manifestName) ?? Data()
-    // What was moved into the new build is no longer there.
-    let moved = lock.withLock { movedFiles }
     let lines = ByteLines.lines(manifest).map { String(decoding: $0, as: UTF8.self) }.filter { line in
       !ParentStep.appears(in: line) && !moved.contains(line)
     }
@@ -470,9 +513,7 @@ public final class OutputTree: @unchecked Sendable {
     for folder in folders.sorted(by: { $0.count > $1.count }) {
       rmdir(path + "/" + folder)
     }
-    if rmdir(path) != 0 {
-      notes.append("kept \(path): it holds files the previous build did not create")
-    }
+    return rmdir(path) == 0
   }
 
   /// Removes the temporary folder after a failed build.
