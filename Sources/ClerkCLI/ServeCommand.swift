@@ -53,7 +53,8 @@ struct ServeCommand: ParsableCommand {
           build.succeeded
             ? "build \(build.number): ok in \(time)\(carried)"
             : "build \(build.number) failed in \(time) (\(why)); the page shows the errors over the last good build")
-      })
+      },
+      watching: { notice in printer.note(notice) })
     let audience: Audience = nonPublic ? .nonPublic : .public
     do {
       try PreviewServer(options: .init(port: port, audience: audience, build: build), report: report).run()

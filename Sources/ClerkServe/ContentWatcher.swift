@@ -17,9 +17,13 @@ final class ContentWatcher: @unchecked Sendable {
   private var events: FolderEvents?
   private var polled = PolledFolders()
   private(set) var folders: [String] = []
+  /// Why the folders are polled rather than watched, once they are (said once: `pollingNotice`).
+  private(set) var pollingReason: String?
 
-  init(_ folders: [String]) {
-    events = FolderEvents()
+  /// `events`: the kernel's, where it gives them (nil: poll).
+  init(_ folders: [String], events: FolderEvents? = FolderEvents()) {
+    self.events = events
+    if events == nil { pollingReason = "this system gives no file events (inotify)" }
     watch(folders)
   }
 
@@ -27,8 +31,21 @@ final class ContentWatcher: @unchecked Sendable {
   func watch(_ folders: [String]) {
     for folder in folders where !self.folders.contains(folder) {
       self.folders.append(folder)
-      if let events, !events.watch(folder) { self.events = nil }
+      if let events, !events.watch(folder) {
+        self.events = nil
+        pollingReason = "the system's limit of inotify watches is reached (sysctl fs.inotify.max_user_watches)"
+      }
       if events == nil { polled.watch(self.folders) }
+    }
+  }
+
+  /// What to tell the user when the folders are polled: how often and why
+  /// (a change then takes up to that long to be seen); nil while the kernel reports changes.
+  var pollingNotice: String? {
+    pollingReason.map { reason in
+      let (seconds, attoseconds) = PolledFolders.interval.components
+      let interval = Double(seconds) + Double(attoseconds) / 1e18
+      return "checking the content for changes every \(String(format: "%.1f", interval)) s: \(reason)"
     }
   }
 
@@ -143,9 +160,11 @@ final class FolderEvents: @unchecked Sendable {
         guard !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
         let isFolder = event.mask & UInt32(IN_ISDIR) != 0
         // A file counts once it is closed after writing (or moved, removed,
-        // touched): not while an editor is still writing it.
+        // touched): not while an editor is still writing it. A link made
+        // (`ln`, `ln -s`) is never written, so it counts when it appears.
         if !isFolder && event.mask & UInt32(IN_MODIFY | IN_CREATE) != 0
           && event.mask & ~UInt32(IN_MODIFY | IN_CREATE) & Self.mask == 0
+          && !(event.mask & UInt32(IN_CREATE) != 0 && Self.isLink(folders[event.wd].map { $0 + "/" + name }))
         {
           continue
         }
@@ -158,6 +177,15 @@ final class FolderEvents: @unchecked Sendable {
         if event.mask & (Self.mask | UInt32(IN_IGNORED)) != 0 { changed = true }
       }
     }
+  }
+}
+
+extension FolderEvents {
+  /// Whether `path` is a symbolic link, or a file with another name too (a hard link).
+  static func isLink(_ path: String?) -> Bool {
+    var status = stat()
+    guard let path, lstat(path, &status) == 0 else { return false }
+    return status.st_mode & S_IFMT == S_IFLNK || (status.st_mode & S_IFMT == S_IFREG && status.st_nlink > 1)
   }
 }
 

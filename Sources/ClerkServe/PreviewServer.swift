@@ -28,13 +28,17 @@ public struct PreviewServer: Sendable {
     /// The server listens at `url`; builds go into `work`.
     public var listening: @Sendable (_ url: String, _ work: String) -> Void
     public var built: @Sendable (PreviewBuild) -> Void
+    /// A word on how changes are noticed, when it is not as usual (polling).
+    public var watching: @Sendable (String) -> Void
 
     public init(
       listening: @escaping @Sendable (_ url: String, _ work: String) -> Void,
-      built: @escaping @Sendable (PreviewBuild) -> Void
+      built: @escaping @Sendable (PreviewBuild) -> Void,
+      watching: @escaping @Sendable (String) -> Void = { _ in }
     ) {
       self.listening = listening
       self.built = built
+      self.watching = watching
     }
   }
 
@@ -100,6 +104,7 @@ public struct PreviewServer: Sendable {
     let folders = { [options.build.content] + (builder.templates.value.map { [$0] } ?? []) }
     let watcher = ContentWatcher(folders())
     var number = 0
+    var toldPolling = false
     while !Task.isCancelled {
       number += 1
       let build = await Self.offCooperativePool { [number] in builder.build(number: number) }
@@ -107,6 +112,10 @@ public struct PreviewServer: Sendable {
       report.built(build)
       // The templates folder is known once a build has read site.yml.
       watcher.watch(folders())
+      if !toldPolling, let notice = watcher.pollingNotice {
+        report.watching(notice)
+        toldPolling = true
+      }
       await watcher.waitForChange()
     }
   }

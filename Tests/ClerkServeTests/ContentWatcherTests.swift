@@ -51,6 +51,33 @@ import Testing
     #expect(ContinuousClock.now - started >= FolderEvents.quiet)
   }
 
+  /// A link is never written, so it is a change as soon as it is made.
+  @Test func aLinkMadeIsAChange() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let item = folder.appendingPathComponent("01-item.md").path
+    try "one".write(toFile: item, atomically: false, encoding: .utf8)
+    let events = try #require(FolderEvents())
+    #expect(events.watch(folder.path))
+    #expect(link(item, folder.appendingPathComponent("02-item.md").path) == 0)
+    usleep(50_000)
+    #expect(events.readEvents(), "a hard link")
+    #expect(symlink("01-item.md", folder.appendingPathComponent("03-item.md").path) == 0)
+    usleep(50_000)
+    #expect(events.readEvents(), "a symbolic link")
+    #expect(FolderEvents.isLink(item) && !FolderEvents.isLink(folder.path) && !FolderEvents.isLink(nil))
+  }
+
+  /// Polling is said, with how often and why; the kernel's events are not.
+  @Test func pollingIsSaid() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(ContentWatcher([folder.path], events: nil).pollingNotice
+      == "checking the content for changes every 0.3 s: this system gives no file events (inotify)")
+    let events = try #require(FolderEvents())
+    #expect(ContentWatcher([folder.path], events: events).pollingNotice == nil)
+  }
+
   /// A file being written is not a change until it is closed.
   @Test func aFileIsAChangeOnceClosed() throws {
     let folder = temporaryFolder()
