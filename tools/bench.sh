@@ -12,6 +12,9 @@
 # Clerk uses. Everything writes into memory (/dev/shm) when there is one,
 # so the figures measure Clerk rather than this machine's disk. Builds use
 # --no-pdf --no-search (WeasyPrint's and Pagefind's own work is left out).
+# On medium it also prints, for comparison and not as a target, how long
+# writing the full build's files alone takes (tools/write_floor.c: the bytes
+# already in memory, two processes side by side).
 # PRESETS="medium large" (the default) or e.g. PRESETS=medium for a quick run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -82,6 +85,14 @@ for PRESET in $PRESETS; do
   read -r FULL RSS < <(build "$ARCHIVE" "$OUT" "$WORK/full-$PRESET.log")
   PAGES=$(find "$OUT" -name '*.html' | wc -l)
   echo "  full build:       $FULL s, $(ratio "$FULL" "$FLOOR") x the floor (target <= 2): $(verdict "$(ratio "$FULL" "$FLOOR")" 2); $PAGES pages; peak $RSS MB (target <= 1024): $(verdict "$RSS" 1024)"
+  if [ "$PRESET" != large ] && command -v cc >/dev/null; then
+    # For comparison, not a target: writing the same files alone (no making them).
+    cc -O2 -o "$WORK/write_floor" tools/write_floor.c
+    (cd "$OUT" && find . -type f | sed 's|^\./||' | sort) > "$WORK/written-$PRESET.txt"
+    WRITES=$("$WORK/write_floor" "$OUT" "$WORK/written-$PRESET.txt" "$MEMORY/clerk-bench-writes-$PRESET")
+    rm -rf "$MEMORY/clerk-bench-writes-$PRESET"
+    echo "  (writing the build's $(wc -l < "$WORK/written-$PRESET.txt") files, $(du -sm "$OUT" | cut -f1) MB, alone, two processes: $WRITES s, $(ratio "$WRITES" "$FLOOR") x the floor)"
+  fi
 
   if [ "$PRESET" != large ]; then
     read -r NOOP _ < <(build "$ARCHIVE" "$OUT" "$WORK/noop-$PRESET.log")
