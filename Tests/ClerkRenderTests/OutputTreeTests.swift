@@ -57,6 +57,15 @@ import Testing
     try text.write(toFile: path, atomically: false, encoding: .utf8)
   }
 
+  /// The id of a process that has ended (a killed build's, as the next build finds it).
+  static func endedProcessID() throws -> Int32 {
+    let ended = Process()
+    ended.executableURL = URL(fileURLWithPath: "/bin/true")
+    try ended.run()
+    ended.waitUntilExit()
+    return ended.processIdentifier
+  }
+
   func firstBuild(in folder: URL) throws -> String {
     let out = folder.appendingPathComponent("out").path
     let tree = try OutputTree(out: out, content: folder.appendingPathComponent("content").path)
@@ -93,11 +102,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = try firstBuild(in: folder)
     // A build (a process that has ended) moved public/c/m1 into its temporary tree, then died.
-    let ended = Process()
-    ended.executableURL = URL(fileURLWithPath: "/bin/true")
-    try ended.run()
-    ended.waitUntilExit()
-    let pid = ended.processIdentifier
+    let pid = try CarriedFolderTests.endedProcessID()
     let temporary = folder.path + "/.out.clerk-tmp-\(pid)"
     try FileManager.default.createDirectory(atPath: temporary + "/public/c", withIntermediateDirectories: true)
     try "public/c/m1\n".write(toFile: folder.path + "/.out.clerk-moving-\(pid)", atomically: false, encoding: .utf8)
@@ -136,11 +141,7 @@ import Testing
     let out = try CarriedFolderTests().firstBuild(in: folder)
     // A build (a process that has ended) wrote its tree, moved public/c/m1
     // in, moved the previous build aside, and died before moving its own in.
-    let ended = Process()
-    ended.executableURL = URL(fileURLWithPath: "/bin/true")
-    try ended.run()
-    ended.waitUntilExit()
-    let pid = ended.processIdentifier
+    let pid = try CarriedFolderTests.endedProcessID()
     let temporary = folder.path + "/.out.clerk-tmp-\(pid)"
     let previous = out + ".clerk-previous-\(pid)"
     let journal = folder.path + "/.out.clerk-moving-\(pid)"
@@ -163,12 +164,9 @@ import Testing
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = try CarriedFolderTests().firstBuild(in: folder)
-    let ended = Process()
-    ended.executableURL = URL(fileURLWithPath: "/bin/true")
-    try ended.run()
-    ended.waitUntilExit()
+    let pid = try CarriedFolderTests.endedProcessID()
     // Its manifest is written but its marker is still there: not finished.
-    let temporary = folder.path + "/.out.clerk-tmp-\(ended.processIdentifier)"
+    let temporary = folder.path + "/.out.clerk-tmp-\(pid)"
     try CarriedFolderTests().write("half", temporary + "/public/c/m2/index.html")
     try "".write(toFile: temporary + "/" + OutputTree.manifestName, atomically: false, encoding: .utf8)
     try "".write(toFile: temporary + "/.clerk-temporary", atomically: false, encoding: .utf8)
