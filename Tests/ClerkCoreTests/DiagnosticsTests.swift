@@ -329,6 +329,18 @@ import Testing
     #expect(found.contains("c/2020-02-10/02-bad.md:2:5: error: file is not valid UTF-8 text (save it as UTF-8)"))
   }
 
+  /// A committee folder named like a folder of the site's own files
+  /// (stylesheets, the search index) would mix its pages in with them.
+  @Test(arguments: ["assets", "search"])
+  func aCommitteeFolderCannotTakeASiteFoldersName(name: String) throws {
+    try expectDiagnostic("""
+      -- \(name)/committee.yml --
+      1️⃣name: Named Like a Site Folder
+      """, file: "\(name)/committee.yml", "error",
+      "a committee folder cannot be named '\(name)': the site keeps its own files in \(name)/; rename the folder "
+        + "(a committee's folder name is its address, not its title)")
+  }
+
   @Test func everyProblemIsReportedInOneRun() throws {
     let (tree, found) = try diagnostics("""
       -- c/2020-02-10/01-a.md --

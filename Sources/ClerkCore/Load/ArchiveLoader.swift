@@ -46,6 +46,14 @@ public struct ArchiveLoader: Sendable {
     var folders: [String] = []
     for name in files.list("") where name != "site.yml" {
       if files.kind(name) == .directory, !name.hasPrefix("."), Self.isSlug(name), files.kind(name + "/committee.yml") != nil {
+        // Its pages would land among the site's own files.
+        if SiteFolders.reserved.contains(name) {
+          diagnostics.error(
+            "a committee folder cannot be named '\(name)': the site keeps its own files in \(name)/; rename the folder "
+              + "(a committee's folder name is its address, not its title)",
+            at: SourceLocation(path: name + "/committee.yml"))
+          continue
+        }
         folders.append(name)
         order.append((name, folders.count - 1))
       } else {

@@ -1,3 +1,4 @@
+import ClerkCore
 import Foundation
 
 /// Pagefind, the search index of a static site, as `make search-setup`
@@ -13,7 +14,7 @@ public struct Pagefind: Sendable {
   /// Set to 1, a missing Pagefind fails the build instead of a warning.
   public static let requiredVariable = "CLERK_REQUIRE_SEARCH"
   /// The index's folder in each tree.
-  public static let folder = "search"
+  public static let folder = SiteFolders.search
 
   /// Why Pagefind did not index a tree.
   public struct Failure: Error {

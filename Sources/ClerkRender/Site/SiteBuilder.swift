@@ -89,7 +89,7 @@ public struct SiteBuilder: Sendable {
   /// Stylesheets and other files of the templates folder, under `assets/`.
   public var assets: [OutputFile] {
     templates.assets.map { asset in
-      let target = "assets/" + (asset.hasPrefix("css/") ? String(asset.dropFirst(4)) : asset)
+      let target = SiteFolders.assets + "/" + (asset.hasPrefix("css/") ? String(asset.dropFirst(4)) : asset)
       return OutputFile(path: target, copying: templates.directory + "/" + asset)
     }
   }

@@ -7,8 +7,8 @@ public enum SiteLayout {
   public static let index = "index.html"
   /// The search page; its index is in `search/` (`Pagefind.folder`).
   public static let search = "search.html"
-  public static let stylesheet = "assets/clerk.css"
-  public static let packStylesheet = "assets/pack.css"
+  public static let stylesheet = SiteFolders.assets + "/clerk.css"
+  public static let packStylesheet = SiteFolders.assets + "/pack.css"
   public static let accessibility = "accessibility.html"
   public static let openDataIndex = "index.json"
 
