@@ -1,5 +1,6 @@
 import ClerkCore
 import Foundation
+import Markdown
 import Testing
 
 @testable import ClerkAudit
@@ -41,6 +42,33 @@ import Testing
     #expect(InputTree.meetingLinks(in: text) == ["c/2026-01-01", "d/2026-02-02.", "d/2026-02-02"])
     #expect(InputTree.minutesOf(in: text) == ["2026-03-10", "other/2025-01-01"])
     #expect(InputTree.meeting(minutesOf: "2026-03-10", committee: "c") == "c/2026-03-10")
+  }
+
+  /// However a link is spelled, the meeting cmark-gfm reads it as is among
+  /// those the file is read to name.
+  @Test(arguments: [
+    ("plain", "[a](meeting:c/2026-01-01)"),
+    ("angle brackets", "[a](<meeting:c/2026-01-01>)"),
+    ("reference", "[a]\n\n[a]: meeting:c/2026-01-01"),
+    ("escaped colon", "[a](meeting\\:c/2026-01-01)"),
+    ("escaped slash", "[a](meeting:c\\/2026\\-01-01)"),
+    ("decimal references", "[a](meeting&#58;c&#47;2026-01-01)"),
+    ("hex references", "[a](meeting&#x3A;c&#X2f;2026&#x2D;01-01)"),
+    ("named references", "[a](meeting&colon;c&sol;2026-01-01)"),
+    ("a letter by reference", "[a](meeting:&#99;/2026-01-01)"),
+  ])
+  func aLinkIsNamedHoweverItIsSpelled(name: String, markdown: String) throws {
+    let document = try MarkdownDocument.parse(markdown)
+    let targets = document.links.map(\.url).filter { $0.hasPrefix("meeting:") }.map { String($0.dropFirst(8)) }
+    #expect(targets == ["c/2026-01-01"], "cmark-gfm reads \(name) as \(targets)")
+    #expect(InputTree.meetingLinks(in: Data(markdown.utf8)).isSuperset(of: targets))
+  }
+
+  @Test func unescapingUndoesOnlyEscapes() {
+    #expect(InputTree.unescaped(Data("a\\:b &#58;&#x2f;&colon;&sol; \\a &amp; &#0; &#200; &bogus; &".utf8))
+      == Data("a:b :/:/ \\a &amp; &#0; &#200; &bogus; &".utf8))
+    #expect(InputTree.unescaped(Data("Q&A, \\a and &amp;".utf8)) == nil, "nothing undone")
+    #expect(InputTree.unescaped(Data("no escapes".utf8)) == nil)
   }
 
   /// A folder's digest from the last build's facts (the fast path) is the

@@ -46,14 +46,86 @@ enum InputTree {
 
   /// Every `meeting:<committee>/<folder>` a file names (more than the links
   /// it makes, never fewer: a page depends on the meetings it links to).
+  /// Markdown lets a link be spelled with escapes (`meeting\:c/…`,
+  /// `meeting&#58;c&#47;…`), which cmark-gfm reads as the plain link: a
+  /// file that has any is read a second time with them undone (`unescaped`).
   static func meetingLinks(in data: Data) -> Set<String> {
     var found = Set<String>()
-    for path in values(after: "meeting:", in: data, while: isPathByte) {
-      found.insert(path)
-      // A link that ends a sentence: both readings.
-      if path.hasSuffix(".") { found.insert(String(path.dropLast())) }
+    var spellings = [data]
+    if let plain = unescaped(data) { spellings.append(plain) }
+    for spelling in spellings {
+      for path in values(after: "meeting:", in: spelling, while: isPathByte) {
+        found.insert(path)
+        // A link that ends a sentence: both readings.
+        if path.hasSuffix(".") { found.insert(String(path.dropLast())) }
+      }
     }
     return found
+  }
+
+  /// `data` with markdown's escapes of ASCII undone, as cmark-gfm reads a
+  /// link's destination: a backslash before punctuation, a numeric
+  /// character reference (`&#58;`, `&#x2F;`) and the named ones of the
+  /// characters a meeting's path is spelled with (`&colon;`, `&sol;`, …).
+  /// Nil when it has none (most files: they are copied only when they do).
+  static func unescaped(_ data: Data) -> Data? {
+    // Only a `\` or an `&` starts an escape: memchr finds the first of each.
+    let first = data.withUnsafeBytes { raw -> Int? in
+      guard let base = raw.baseAddress else { return nil }
+      return [UInt8(ascii: "\\"), UInt8(ascii: "&")].compactMap { byte in
+        memchr(base, Int32(byte), raw.count).map { UnsafeRawPointer($0) - base }
+      }.min()
+    }
+    guard let first else { return nil }
+    let bytes = [UInt8](data)
+    var out = Array(bytes[..<first])
+    out.reserveCapacity(bytes.count)
+    var changed = false
+    var index = first
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\\"), index + 1 < bytes.count, isASCIIPunctuation(bytes[index + 1]) {
+        out.append(bytes[index + 1])
+        index += 2
+        changed = true
+        continue
+      }
+      if byte == UInt8(ascii: "&"), let (value, next) = characterReference(bytes, after: index + 1) {
+        out.append(value)
+        index = next
+        changed = true
+        continue
+      }
+      out.append(byte)
+      index += 1
+    }
+    return changed ? Data(out) : nil
+  }
+
+  static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+    (33...47).contains(byte) || (58...64).contains(byte) || (91...96).contains(byte) || (123...126).contains(byte)
+  }
+
+  /// The named references of ASCII characters a meeting link can hold.
+  static let namedASCII: [String: UInt8] = [
+    "colon": UInt8(ascii: ":"), "sol": UInt8(ascii: "/"), "period": UInt8(ascii: "."), "lowbar": UInt8(ascii: "_"),
+    "UnderBar": UInt8(ascii: "_"), "percnt": UInt8(ascii: "%"),
+  ]
+
+  /// An ASCII character spelled `&#NN;`, `&#xHH;` or `&name;` from `start`
+  /// (after the `&`), and where the reference ends.
+  static func characterReference(_ bytes: [UInt8], after start: Int) -> (UInt8, Int)? {
+    guard let end = bytes[start..<min(bytes.count, start + 12)].firstIndex(of: UInt8(ascii: ";")), end > start else {
+      return nil
+    }
+    let name = String(decoding: bytes[start..<end], as: UTF8.self)
+    if let value = namedASCII[name] { return (value, end + 1) }
+    guard name.hasPrefix("#") else { return nil }
+    let hex = name.dropFirst().first.map { $0 == "x" || $0 == "X" } ?? false
+    guard let value = Int(name.dropFirst(hex ? 2 : 1), radix: hex ? 16 : 10), (1..<128).contains(value) else {
+      return nil
+    }
+    return (UInt8(value), end + 1)
   }
 
   /// The meeting a `minutes-of:` value names: `YYYY-MM-DD` in `committee`,
