@@ -43,9 +43,7 @@ final class ContentWatcher: @unchecked Sendable {
   /// (a change then takes up to that long to be seen); nil while the kernel reports changes.
   var pollingNotice: String? {
     pollingReason.map { reason in
-      let (seconds, attoseconds) = PolledFolders.interval.components
-      let interval = Double(seconds) + Double(attoseconds) / 1e18
-      return "checking the content for changes every \(String(format: "%.1f", interval)) s: \(reason)"
+      "checking the content for changes every \(String(format: "%.1f", PolledFolders.interval / .seconds(1))) s: \(reason)"
     }
   }
 

@@ -95,7 +95,7 @@ public final class OutputTree: @unchecked Sendable {
       guard ownerGone else { continue }
       let destination = parent + "/" + name
       let journal = journalPath(parent: parent, name: name, pid: pid)
-      if finishSwap(of: path, into: destination, previous: "\(destination).clerk-previous-\(pid)") {
+      if finishSwap(of: path, into: destination, previous: previousName(of: destination, pid: pid)) {
         unlink(journal)
         continue
       }
@@ -404,10 +404,15 @@ public final class OutputTree: @unchecked Sendable {
     if let replaced { removePreviousBuild(replaced) }
   }
 
+  /// The name build `pid` gives the previous build while it removes it.
+  static func previousName(of destination: String, pid: Int32) -> String {
+    "\(destination).clerk-previous-\(pid)"
+  }
+
   /// Where the build being replaced goes while it is removed: a name not
   /// taken (one kept for files Clerk did not create may hold it).
   func previousPath() -> String {
-    let base = destination + ".clerk-previous-\(getpid())"
+    let base = Self.previousName(of: destination, pid: getpid())
     var path = base
     var suffix = 1
     var status = stat()
